@@ -1,0 +1,26 @@
+package dev.infrajunit;
+
+/**
+ * A check could not run against a host: unreachable, authentication refused, host key mismatch,
+ * timeout. Not an assertion failure, so reports show it as an error, never as a pass or a skip.
+ * The message always begins with the host name.
+ */
+public class CouldNotCheckException extends InfraException {
+
+    private final String host;
+
+    public CouldNotCheckException(String host, String problem) {
+        super(host + ": " + problem);
+        this.host = host;
+    }
+
+    public CouldNotCheckException(String host, String problem, Throwable cause) {
+        super(host + ": " + problem, cause);
+        this.host = host;
+    }
+
+    /** The name of the host that could not be checked. */
+    public String host() {
+        return host;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.infrajunit.environment;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Durations as operators write them: {@code 500ms}, {@code 30s}, {@code 90m}, {@code 24h},
+ * {@code 2d}, combinations such as {@code 1h30m}, or ISO-8601 such as {@code PT24H}.
+ */
+public final class Durations {
+
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
+    private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d|w))+");
+
+    private Durations() {
+    }
+
+    /**
+     * Parses a duration.
+     *
+     * @throws IllegalArgumentException with a message that shows the accepted forms
+     */
+    public static Duration parse(String text) {
+        String value = text == null ? "" : text.trim();
+        if (value.startsWith("P") || value.startsWith("p")) {
+            try {
+                return Duration.parse(value.toUpperCase(java.util.Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw invalid(text);
+            }
+        }
+        String compact = value.replace(" ", "");
+        if (!WHOLE.matcher(compact).matches()) {
+            throw invalid(text);
+        }
+        Duration total = Duration.ZERO;
+        Matcher part = PART.matcher(compact);
+        while (part.find()) {
+            long amount = Long.parseLong(part.group(1));
+            total = total.plus(switch (part.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                case "w" -> Duration.ofDays(7 * amount);
+                default -> throw invalid(text);
+            });
+        }
+        return total;
+    }
+
+    /**
+     * Formats a duration in human units, the two largest that are not zero: {@code 2d 3h},
+     * {@code 45m 10s}, {@code 1.5s}, {@code 250ms}.
+     */
+    public static String format(Duration duration) {
+        boolean negative = duration.isNegative();
+        Duration d = duration.abs();
+        String text;
+        if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+            text = d.toMillis() + "ms";
+        } else if (d.compareTo(Duration.ofMinutes(1)) < 0) {
+            long millis = d.toMillis();
+            text = millis % 1000 == 0 ? (millis / 1000) + "s" : String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
+        } else {
+            long[] amounts = {d.toDaysPart(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart()};
+            String[] units = {"d", "h", "m", "s"};
+            StringBuilder out = new StringBuilder();
+            int shown = 0;
+            for (int i = 0; i < amounts.length && shown < 2; i++) {
+                if (amounts[i] > 0) {
+                    out.append(out.length() == 0 ? "" : " ").append(amounts[i]).append(units[i]);
+                    shown++;
+                } else if (shown > 0) {
+                    break;
+                }
+            }
+            text = out.toString();
+        }
+        return negative ? "-" + text : text;
+    }
+
+    private static IllegalArgumentException invalid(String text) {
+        return new IllegalArgumentException("'" + text + "' is not a duration; write it like 30s, 90m, 24h, 2d,"
+                + " 1h30m, 500ms or ISO-8601 PT24H");
+    }
+}

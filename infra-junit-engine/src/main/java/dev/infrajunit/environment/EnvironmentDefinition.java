@@ -1,0 +1,23 @@
+package dev.infrajunit.environment;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A parsed and validated environment file.
+ *
+ * @param name     what {@code infra.environment} said ({@code staging}), or the file name of a path
+ * @param source   where it was read from (a file path, or the classpath resource's location)
+ * @param settings the top-level keys other than {@code hosts} and {@code roles}, as plain YAML values
+ * @param hosts    every host, in file order
+ */
+public record EnvironmentDefinition(String name, Optional<Path> source, Map<String, Object> settings,
+                                    List<HostDefinition> hosts) {
+
+    public EnvironmentDefinition {
+        settings = Map.copyOf(settings);
+        hosts = List.copyOf(hosts);
+    }
+}

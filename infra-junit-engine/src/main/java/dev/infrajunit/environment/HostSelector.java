@@ -1,0 +1,107 @@
+package dev.infrajunit.environment;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed host selector: comma-separated terms, each a host-name glob ({@code db-*},
+ * {@code web-?}), {@code role:NAME}, or either prefixed with {@code !} to exclude; {@code *} is
+ * every host. A host is selected when some including term matches it and no excluding term does;
+ * a selector of only exclusions starts from every host.
+ */
+public final class HostSelector {
+
+    private record Term(boolean exclude, String role, Pattern glob, String text) {
+
+        boolean matches(String name, Collection<String> roles) {
+            return role != null ? roles.contains(role) : glob.matcher(name).matches();
+        }
+    }
+
+    private final String text;
+    private final List<Term> includes;
+    private final List<Term> excludes;
+
+    private HostSelector(String text, List<Term> includes, List<Term> excludes) {
+        this.text = text;
+        this.includes = includes;
+        this.excludes = excludes;
+    }
+
+    /**
+     * Parses a selector.
+     *
+     * @throws IllegalArgumentException naming the malformed term
+     */
+    public static HostSelector parse(String selector) {
+        if (selector == null || selector.isBlank()) {
+            throw new IllegalArgumentException("Empty host selector; use '*' for every host, a glob such as 'db-*',"
+                    + " or 'role:NAME'");
+        }
+        List<Term> includes = new ArrayList<>();
+        List<Term> excludes = new ArrayList<>();
+        for (String raw : selector.split(",")) {
+            String term = raw.trim();
+            boolean exclude = term.startsWith("!");
+            String body = exclude ? term.substring(1).trim() : term;
+            if (body.isEmpty()) {
+                throw new IllegalArgumentException("Empty term in host selector '" + selector
+                        + "'; terms are separated by commas, e.g. 'role:database,!db-3'");
+            }
+            Term parsed;
+            if (body.startsWith("role:")) {
+                String role = body.substring("role:".length()).trim();
+                if (role.isEmpty()) {
+                    throw new IllegalArgumentException("Term '" + term + "' in host selector '" + selector
+                            + "' names no role; write role:NAME");
+                }
+                parsed = new Term(exclude, role, null, term);
+            } else {
+                if (!body.matches("[A-Za-z0-9_.*?\\[\\]-]+")) {
+                    throw new IllegalArgumentException("Term '" + term + "' in host selector '" + selector
+                            + "' is neither a host-name glob nor role:NAME");
+                }
+                parsed = new Term(exclude, null, globToPattern(body), term);
+            }
+            (exclude ? excludes : includes).add(parsed);
+        }
+        if (includes.isEmpty()) {
+            includes.add(new Term(false, null, globToPattern("*"), "*"));
+        }
+        return new HostSelector(selector.trim(), List.copyOf(includes), List.copyOf(excludes));
+    }
+
+    public boolean matches(String hostName, Collection<String> roles) {
+        return includes.stream().anyMatch(t -> t.matches(hostName, roles))
+                && excludes.stream().noneMatch(t -> t.matches(hostName, roles));
+    }
+
+    public boolean matches(HostDefinition host) {
+        return matches(host.name(), host.roles());
+    }
+
+    /** The hosts this selector matches, in their given order. */
+    public List<HostDefinition> select(List<HostDefinition> hosts) {
+        return hosts.stream().filter(this::matches).toList();
+    }
+
+    private static Pattern globToPattern(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                case '[', ']' -> regex.append(c);
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

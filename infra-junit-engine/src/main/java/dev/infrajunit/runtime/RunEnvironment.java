@@ -1,0 +1,125 @@
+package dev.infrajunit.runtime;
+
+import dev.infrajunit.Environment;
+import dev.infrajunit.Host;
+import dev.infrajunit.UnknownHostException;
+import dev.infrajunit.environment.EnvironmentDefinition;
+import dev.infrajunit.environment.HostDefinition;
+import dev.infrajunit.environment.HostSelector;
+import dev.infrajunit.transport.Transports;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The environment as one run uses it: hosts with their connections and facts, and every shared
+ * resource, all closed together when the run ends.
+ */
+public final class RunEnvironment implements Environment, AutoCloseable {
+
+    private final EnvironmentDefinition definition;
+    private final Transports transports;
+    private final Map<String, RunHost> hosts = new LinkedHashMap<>();
+    private final Map<Object, AutoCloseable> shared = new ConcurrentHashMap<>();
+    // Closed last-opened first, like try-with-resources, so a client closes before what it uses.
+    private final Deque<AutoCloseable> closeOrder = new ArrayDeque<>();
+
+    public RunEnvironment(EnvironmentDefinition definition) {
+        this.definition = definition;
+        this.transports = new Transports(definition);
+        for (HostDefinition host : definition.hosts()) {
+            hosts.put(host.name(), new RunHost(host, this, transports));
+        }
+    }
+
+    public EnvironmentDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public String name() {
+        return definition.name();
+    }
+
+    @Override
+    public Optional<Path> source() {
+        return definition.source();
+    }
+
+    @Override
+    public List<Host> hosts() {
+        return List.copyOf(hosts.values());
+    }
+
+    @Override
+    public Host host(String name) {
+        RunHost host = hosts.get(name);
+        if (host == null) {
+            throw new UnknownHostException(name, name(), HostNames.closest(name, hosts.keySet()));
+        }
+        return host;
+    }
+
+    @Override
+    public List<Host> hosts(String selector) {
+        HostSelector parsed = HostSelector.parse(selector);
+        return hosts.values().stream()
+                .filter(host -> parsed.matches(host.name(), host.roles()))
+                .map(Host.class::cast)
+                .toList();
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return definition.settings();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends AutoCloseable> T shared(Object key, Supplier<T> create) {
+        return (T) shared.computeIfAbsent(key, k -> {
+            T resource = create.get();
+            synchronized (closeOrder) {
+                closeOrder.push(resource);
+            }
+            return resource;
+        });
+    }
+
+    @Override
+    public void close() {
+        Exception failure = null;
+        synchronized (closeOrder) {
+            while (!closeOrder.isEmpty()) {
+                try {
+                    closeOrder.pop().close();
+                } catch (Exception e) {
+                    failure = addTo(failure, e);
+                }
+            }
+        }
+        shared.clear();
+        try {
+            transports.close();
+        } catch (RuntimeException e) {
+            failure = addTo(failure, e);
+        }
+        if (failure != null) {
+            throw new IllegalStateException("Could not close everything the run opened: " + failure.getMessage(), failure);
+        }
+    }
+
+    private static Exception addTo(Exception first, Exception next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.infrajunit.transport;
+
+import dev.infrajunit.Command;
+import dev.infrajunit.CommandResult;
+import java.time.Duration;
+
+/**
+ * How commands reach one host. Implementations are thread-safe: the checks of one host may run
+ * commands concurrently over the same transport.
+ */
+public interface Transport extends AutoCloseable {
+
+    /**
+     * Runs a command and reads both of its streams to the end.
+     *
+     * @throws dev.infrajunit.CouldNotCheckException when the host cannot be reached, the command
+     *         does not finish within the timeout, or the connection breaks; the message begins with
+     *         the host name and says what to do
+     */
+    CommandResult execute(Command command, Duration timeout);
+
+    /** Closes the connection, if any; commands after this fail. */
+    @Override
+    void close();
+}
