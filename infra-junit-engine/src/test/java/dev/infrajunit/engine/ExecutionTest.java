@@ -40,7 +40,7 @@ class ExecutionTest {
                 .haveExactly(1, event(test("breaksWithABug"), displayName("db-2"), finishedWithFailure(
                         instanceOf(CouldNotCheckException.class), message("db-2: no such column 'age'"))))
                 .haveExactly(1, event(test("nameIsShort"), displayName("db-2"), finishedWithFailure(
-                        instanceOf(AssertionError.class), message(text -> text.startsWith("db-2: \nexpected: \"db-1\"")))));
+                        instanceOf(AssertionError.class), message(text -> text.startsWith("db-2: expected: \"db-1\"")))));
     }
 
     @Test
