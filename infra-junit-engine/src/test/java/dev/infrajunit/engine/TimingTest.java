@@ -53,4 +53,14 @@ class TimingTest {
                         message(text -> text.matches("(?s)db-1: expected replication lag below 5s, but it is 42s\n"
                                 + "still failing after [0-9.]+m?s and [0-9]+ attempts \\(@Eventually timeout 300ms, poll interval 50ms\\)")))));
     }
+
+    @Test
+    void eventuallyDoesNotRetryAHostThatCannotBeChecked() {
+        TimingSpec.UNREACHABLE_ATTEMPTS.set(0);
+        EngineKit.onFleet().selectors(selectMethod(TimingSpec.class, "cannotReachTheHost", "dev.infrajunit.Host")).execute()
+                .testEvents().assertThatEvents()
+                .haveExactly(1, event(displayName("db-3"), finishedWithFailure(instanceOf(CouldNotCheckException.class),
+                        message("db-3: connection refused by 127.0.0.1:2222"))));
+        org.assertj.core.api.Assertions.assertThat(TimingSpec.UNREACHABLE_ATTEMPTS).hasValue(1);
+    }
 }
