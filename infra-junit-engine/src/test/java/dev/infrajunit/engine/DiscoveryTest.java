@@ -118,4 +118,16 @@ class DiscoveryTest {
         return engine.getDescendants().stream().filter(TestDescriptor::isTest).map(TestDescriptor::getUniqueId)
                 .sorted(java.util.Comparator.comparing(UniqueId::toString)).toList();
     }
+
+    @Test
+    void aClasspathRootScanFindsEverySpecTheClassNameFilterLetsThrough() {
+        var roots = org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots(
+                java.util.Set.of(java.nio.file.Path.of("target/test-classes")));
+        TestDescriptor engine = EngineKit.onFleet().selectors(roots)
+                .filters(ClassNameFilter.includeClassNamePatterns("dev\\.infrajunit\\.engine\\.fixtures\\.good\\..*"))
+                .discover().getEngineDescriptor();
+        assertThat(engine.getChildren()).extracting(TestDescriptor::getDisplayName)
+                .contains("BackupSpec", "PlainAssertionSpec", "TimingSpec")
+                .doesNotContain("DeclarationMistakesSpec");
+    }
 }

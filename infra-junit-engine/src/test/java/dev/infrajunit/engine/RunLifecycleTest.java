@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.infrajunit.engine.fixtures.RecordingEnvironmentProvider;
+import dev.infrajunit.engine.fixtures.good.CancellingSpec;
 import dev.infrajunit.engine.fixtures.good.SharedResourceSpec;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,18 @@ class RunLifecycleTest {
 
         assertThat(RecordingEnvironmentProvider.STARTED.get() - started).isEqualTo(1);
         assertThat(RecordingEnvironmentProvider.STOPPED.get() - stopped).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledRunSkipsWhatIsLeftAndStillClosesWhatItOpened() {
+        CancellingSpec.token = org.junit.platform.engine.CancellationToken.create();
+        CancellingSpec.CLOSED.set(0);
+
+        EngineKit.onFleet().configurationParameter("infra.parallel.enabled", "false")
+                .cancellationToken(CancellingSpec.token)
+                .selectors(selectClass(CancellingSpec.class)).execute()
+                .testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).skipped(3));
+
+        assertThat(CancellingSpec.CLOSED).hasValue(1);
     }
 }
