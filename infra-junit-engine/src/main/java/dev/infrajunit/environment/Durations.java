@@ -75,7 +75,7 @@ public final class Durations {
             text = d.toMillis() + "ms";
         } else if (d.compareTo(Duration.ofMinutes(1)) < 0) {
             long millis = d.toMillis();
-            text = millis % 1000 == 0 ? (millis / 1000) + "s" : String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
+            text = millis % 1000 == 0 ? (millis / 1000) + "s" : String.format(java.util.Locale.ROOT, "%.1fs", (millis / 100) / 10.0);
         } else {
             long[] amounts = {d.toDaysPart(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart()};
             String[] units = {"d", "h", "m", "s"};
