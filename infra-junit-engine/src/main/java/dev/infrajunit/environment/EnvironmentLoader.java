@@ -92,7 +92,7 @@ public final class EnvironmentLoader {
         } catch (IOException e) {
             throw new EnvironmentException(where, "Environment file " + where + " could not be read: " + e);
         }
-        return parser.parse(text(bytes, where), name, Optional.of(file), new Source(where));
+        return parser.parse(text(bytes, where), name, new Source(where, Optional.of(file)));
     }
 
     /**
@@ -101,7 +101,7 @@ public final class EnvironmentLoader {
      * @param source the file the text came from, if any; messages name it, or else {@code name}
      */
     public EnvironmentDefinition parse(String yaml, String name, Optional<Path> source) {
-        return parser.parse(yaml, name, source, new Source(source.map(Path::toString).orElse(name)));
+        return parser.parse(yaml, name, new Source(source.map(Path::toString).orElse(name), source));
     }
 
     /** The names of the environments on the class path ({@code infra/*.yaml}), sorted. */
@@ -119,7 +119,7 @@ public final class EnvironmentLoader {
         } catch (IOException e) {
             throw new EnvironmentException(where, "Environment " + where + " could not be read: " + e);
         }
-        return parser.parse(text(bytes, where), name, fileOf(resource), new Source(where));
+        return parser.parse(text(bytes, where), name, new Source(where, fileOf(resource)));
     }
 
     private EnvironmentException unknown(String name, String where) {

@@ -1,7 +1,6 @@
 package dev.infrajunit.environment;
 
 import dev.infrajunit.runtime.HostNames;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,7 +25,7 @@ final class EnvironmentParser {
         this.environmentVariables = environmentVariables;
     }
 
-    EnvironmentDefinition parse(String yaml, String name, Optional<Path> file, Source source) {
+    EnvironmentDefinition parse(String yaml, String name, Source source) {
         Interpolator interpolator = new Interpolator(environmentVariables, source);
         YamlNode root = YamlReader.read(yaml, source).orElseThrow(() -> source.at(0, "", NO_HOSTS));
         if (!(root instanceof YamlNode.Mapping top)) {
@@ -40,7 +39,7 @@ final class EnvironmentParser {
         for (YamlNode.Member entry : hostEntries(top, source)) {
             hosts.add(host(entry, defaults, roles, source, interpolator));
         }
-        return new EnvironmentDefinition(name, file, settings, hosts);
+        return new EnvironmentDefinition(name, source.file(), settings, hosts);
     }
 
     private Map<String, YamlNode.Mapping> roles(YamlNode.Mapping top, Source source, Interpolator interpolator) {

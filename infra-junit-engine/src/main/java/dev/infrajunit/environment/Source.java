@@ -1,10 +1,16 @@
 package dev.infrajunit.environment;
 
-/** Where an environment's text came from, named the way messages show it. */
-record Source(String description) {
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where an environment's text came from: named the way messages show it (a path, or
+ * {@code classpath:infra/NAME.yaml}), and the file itself when there is one.
+ */
+record Source(String description, Optional<Path> file) {
 
     EnvironmentException at(int line, String key, String problem) {
-        return new EnvironmentException(description, line, key, problem);
+        return new EnvironmentException(description, file, line, key, problem);
     }
 
     /** A problem with one value: the message names the value's key path, then the problem. */
