@@ -29,7 +29,7 @@ import java.util.function.Function;
 public final class EnvironmentLoader {
 
     private final ClasspathEnvironments classpath;
-    private final EnvironmentParser parser;
+    private final Function<String, String> environmentVariables;
 
     /**
      * @param classLoader          where {@code infra/NAME.yaml} resources are looked up
@@ -38,7 +38,7 @@ public final class EnvironmentLoader {
      */
     public EnvironmentLoader(ClassLoader classLoader, Function<String, String> environmentVariables) {
         this.classpath = new ClasspathEnvironments(classLoader);
-        this.parser = new EnvironmentParser(environmentVariables);
+        this.environmentVariables = environmentVariables;
     }
 
     /** Whether {@link #load} reads this value as a file path rather than as a class path name. */
@@ -92,7 +92,7 @@ public final class EnvironmentLoader {
         } catch (IOException e) {
             throw new EnvironmentException(where, "Environment file " + where + " could not be read: " + e);
         }
-        return parser.parse(text(bytes, where), name, new Source(where, Optional.of(file)));
+        return parse(text(bytes, where), name, new Source(where, Optional.of(file)));
     }
 
     /**
@@ -101,7 +101,7 @@ public final class EnvironmentLoader {
      * @param source the file the text came from, if any; messages name it, or else {@code name}
      */
     public EnvironmentDefinition parse(String yaml, String name, Optional<Path> source) {
-        return parser.parse(yaml, name, new Source(source.map(Path::toString).orElse(name), source));
+        return parse(yaml, name, new Source(source.map(Path::toString).orElse(name), source));
     }
 
     /** The names of the environments on the class path ({@code infra/*.yaml}), sorted. */
@@ -119,7 +119,11 @@ public final class EnvironmentLoader {
         } catch (IOException e) {
             throw new EnvironmentException(where, "Environment " + where + " could not be read: " + e);
         }
-        return parser.parse(text(bytes, where), name, new Source(where, fileOf(resource)));
+        return parse(text(bytes, where), name, new Source(where, fileOf(resource)));
+    }
+
+    private EnvironmentDefinition parse(String text, String name, Source source) {
+        return new EnvironmentParser(environmentVariables, source).parse(text, name);
     }
 
     private EnvironmentException unknown(String name, String where) {

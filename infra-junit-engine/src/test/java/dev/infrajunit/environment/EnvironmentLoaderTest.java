@@ -11,6 +11,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -92,17 +93,18 @@ class EnvironmentLoaderTest {
     }
 
     @Test
-    void aProblemInAClassPathEnvironmentNamesTheResource() throws IOException {
-        EnvironmentLoader loader = loaderOver(
-                directoryRoot(Map.of("infra/staging.yaml", "hosts:\n  web-1:\n    adress: x\n")),
-                jarRoot(Map.of("infra/legacy.yml", "hosts:\n  web-1: { sudo: maybe }\n")));
+    void aProblemInAClassPathEnvironmentNamesTheResourceAndTheFileWhenThereIsOne() throws IOException {
+        Path root = directoryRoot(Map.of("infra/staging.yaml", "hosts:\n  web-1:\n    adress: x\n"));
+        EnvironmentLoader loader = loaderOver(root, jarRoot(Map.of("infra/legacy.yml", "hosts:\n  web-1: { sudo: maybe }\n")));
 
         assertThatThrownBy(() -> loader.load("staging"))
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessageStartingWith("classpath:infra/staging.yaml:3: unknown key 'adress' under hosts.web-1;")
-                .extracting("source", "line").containsExactly("classpath:infra/staging.yaml", 3);
+                .extracting("source", "line", "file")
+                .containsExactly("classpath:infra/staging.yaml", 3, Optional.of(root.resolve("infra/staging.yaml")));
         assertThatThrownBy(() -> loader.load("legacy"))
-                .hasMessage("classpath:infra/legacy.yml:2: hosts.web-1.sudo: 'maybe' is not true or false");
+                .hasMessage("classpath:infra/legacy.yml:2: hosts.web-1.sudo: 'maybe' is not true or false")
+                .extracting("file").isEqualTo(Optional.empty());
     }
 
     @Test
@@ -182,7 +184,7 @@ class EnvironmentLoaderTest {
 
         assertThatThrownBy(() -> loaderOver().load(file.toString()))
                 .hasMessage(file + ":2: hosts.web-1.sudo: 'maybe' is not true or false")
-                .extracting("source").isEqualTo(file.toString());
+                .extracting("source", "file").containsExactly(file.toString(), Optional.of(file));
     }
 
     @Test
