@@ -100,8 +100,11 @@ public final class BackupPolicies {
         if (verify.isPresent() && verify.get().matches("(?s).*\\{[1-9]\\d*}.*")) {
             throw invalid(host, where + ": verify may refer only to {0}, the newest file");
         }
-        boolean privileged = Boolean.parseBoolean(String.valueOf(entry.get("privileged")));
-        return new BackupPolicy(kind, target, maxAge, minSize, verify, privileged, timeZone(host, where, entry.get("timeZone")));
+        Object privileged = entry.get("privileged");
+        if (privileged != null && !List.of("true", "false").contains(String.valueOf(privileged))) {
+            throw invalid(host, where + ": privileged must be true or false, but is '" + privileged + "'");
+        }
+        return new BackupPolicy(kind, target, maxAge, minSize, verify, "true".equals(String.valueOf(privileged)), timeZone(host, where, entry.get("timeZone")));
     }
 
     private static String target(Host host, String which, BackupKind kind, Object value) {
