@@ -91,13 +91,18 @@ final class S3Backups implements BackupSource {
         return expectation.problemWith("the newest of " + policy.target(), found).map(List::of).orElse(List.of());
     }
 
-    /** Every page of one prefix: ListObjectsV2 returns at most 1,000 keys per request. */
+    /**
+     * Every page of one prefix: ListObjectsV2 returns at most 1,000 keys per request. Keys ending
+     * in {@code /} are folder markers (the console's "Create folder"), never backups.
+     */
     private Optional<S3Object> newestUnder(AwsContext context, S3Client s3, String bucket, String prefix) {
         return AwsCall.run(context, host.name(), LIST_ACTION, () -> {
             try {
                 Optional<S3Object> newest = Optional.empty();
                 for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix))) {
-                    newest = newer(newest, page.contents().stream().max(Comparator.comparing(S3Object::lastModified)));
+                    newest = newer(newest, page.contents().stream()
+                            .filter(object -> !object.key().endsWith("/"))
+                            .max(Comparator.comparing(S3Object::lastModified)));
                 }
                 return newest;
             } catch (NoSuchBucketException e) {
