@@ -68,6 +68,10 @@ public final class AwsCall {
 
     private static String clientProblem(AwsContext context, String action, SdkClientException e) {
         String message = String.valueOf(e.getMessage());
+        if (context.profile().isPresent() && message.contains("no credentials for profile")) {
+            return "no AWS credentials for " + action + ": the profile " + context.profile().get() + " (aws.profile) has none"
+                    + " in ~/.aws/config or ~/.aws/credentials; add them, e.g. aws configure --profile " + context.profile().get();
+        }
         if (message.contains("Unable to load credentials")) {
             return "no AWS credentials for " + action + ": set aws.profile in the environment file, or provide"
                     + " credentials the SDK's default chain finds (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
