@@ -22,7 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.forward.StaticDecisionForwardingFilter;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
@@ -53,6 +57,7 @@ public final class EmbeddedSshServer implements AutoCloseable {
     private final Set<ShellCommand> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService pumps;
     private final AtomicInteger execCount = new AtomicInteger();
+    private final AtomicInteger connectionCount = new AtomicInteger();
     private volatile boolean refusingAuthentication;
 
     private EmbeddedSshServer(Builder builder) {
@@ -86,6 +91,21 @@ public final class EmbeddedSshServer implements AutoCloseable {
         });
         // MINA refuses a channel only when more than the limit are already open: one less makes
         // the (maxSessions+1)-th fail, as OpenSSH's MaxSessions does.
+        server.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                connectionCount.incrementAndGet();
+            }
+        });
+        if (builder.tcpForwarding) {
+            // direct-tcpip only: what a jump host needs
+            server.setForwardingFilter(new StaticDecisionForwardingFilter(false) {
+                @Override
+                public boolean canConnect(Type type, SshdSocketAddress address, Session session) {
+                    return type == Type.Direct;
+                }
+            });
+        }
         CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(server, builder.maxSessions - 1);
     }
 
@@ -138,6 +158,11 @@ public final class EmbeddedSshServer implements AutoCloseable {
         return execCount.get();
     }
 
+    /** How many SSH connections clients have opened to the server. */
+    public int connectionCount() {
+        return connectionCount.get();
+    }
+
     /** From now on every authentication attempt fails (or succeeds again with {@code false}). */
     public void refuseAuthentication(boolean refuse) {
         this.refusingAuthentication = refuse;
@@ -186,6 +211,7 @@ public final class EmbeddedSshServer implements AutoCloseable {
         private Path workingDirectory = Path.of(System.getProperty("user.dir"));
         private final Map<String, String> environment = new LinkedHashMap<>();
         private int maxSessions = OPENSSH_MAX_SESSIONS;
+        private boolean tcpForwarding;
 
         private Builder() {
         }
@@ -236,6 +262,12 @@ public final class EmbeddedSshServer implements AutoCloseable {
         /** Concurrent sessions allowed per connection; default 10, as OpenSSH. */
         public Builder maxSessions(int sessions) {
             this.maxSessions = sessions;
+            return this;
+        }
+
+        /** Lets clients open direct-tcpip channels through the server, as through a jump host. */
+        public Builder allowTcpForwarding() {
+            this.tcpForwarding = true;
             return this;
         }
 

@@ -49,9 +49,7 @@ public final class EnvironmentSource implements AutoCloseable {
                     + "): " + e.getMessage(), e);
         }
         try {
-            EnvironmentDefinition loaded = loader.load(started.environmentFile().toString());
-            EnvironmentDefinition named = new EnvironmentDefinition(name, loaded.source(), loaded.settings(), loaded.hosts());
-            return new EnvironmentSource(named, started);
+            return new EnvironmentSource(loader.loadFile(started.environmentFile(), name), started);
         } catch (RuntimeException e) {
             closeQuietly(started, e);
             throw e;
