@@ -215,9 +215,7 @@ public final class DemoFleet implements EnvironmentProvider.Started {
                     .aws("region", "us-east-1")
                     .aws("endpoint", store.endpoint().toString())
                     .role("web", Map.of())
-                    .role("database", Map.of("backup", Map.of(
-                            "files", directory.resolve("hosts") + "/${host}/" + HostFiles.BACKUP_DIRECTORY + "/${host}-*.dump",
-                            "maxAge", "24h")));
+                    .role("database", Map.of("backup", filesPolicy()));
             environmentFile = directory.resolve("demo.yaml");
             file.writeTo(environmentFile, """
                     The demo environment: started for one run by infra-junit-examples, deleted when it ends.
@@ -248,7 +246,8 @@ public final class DemoFleet implements EnvironmentProvider.Started {
             }
             Map<String, Object> more = new LinkedHashMap<>();
             if (host.shipsToS3()) {
-                more.put("backup", Map.of("s3", "s3://" + BACKUP_BUCKET + "/" + host.name() + "/", "maxAge", "26h"));
+                // A host's own policies replace its role's: both the local dumps and their copies in S3 must be fresh.
+                more.put("backup", List.of(filesPolicy(), Map.of("s3", "s3://" + BACKUP_BUCKET + "/" + host.name() + "/", "maxAge", "26h")));
             }
             more.put("properties", properties);
 
@@ -259,6 +258,14 @@ public final class DemoFleet implements EnvironmentProvider.Started {
                     .start());
             sshServers.put(host.name(), ssh);
             return EnvironmentFile.entry(ssh.port(), host.roles(), more);
+        }
+
+        /** Each database's nightly dumps, in its own directory: the newest must be younger than a day. */
+        private Map<String, Object> filesPolicy() {
+            Map<String, Object> policy = new LinkedHashMap<>();
+            policy.put("files", directory.resolve("hosts") + "/${host}/" + HostFiles.BACKUP_DIRECTORY + "/${host}-*.dump");
+            policy.put("maxAge", "24h");
+            return policy;
         }
 
         private static ObjectStore await(Future<ObjectStore> starting) throws Exception {

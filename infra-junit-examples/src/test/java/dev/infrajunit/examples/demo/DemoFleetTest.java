@@ -3,6 +3,10 @@ package dev.infrajunit.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.infrajunit.environment.EnvironmentDefinition;
+import dev.infrajunit.environment.EnvironmentLoader;
+import dev.infrajunit.environment.HostDefinition;
+import dev.infrajunit.environment.HostKeyChecking;
 import dev.infrajunit.spi.EnvironmentProvider;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -64,6 +68,34 @@ class DemoFleetTest {
 
         assertThat(providers).hasSize(1).first().isInstanceOf(DemoEnvironmentProvider.class);
         assertThat(providers.get(0).provides("staging")).isFalse();
+    }
+
+    @Test
+    void theEnvironmentFileDescribesTheFleetAndLoadsAsAnyEnvironmentFileWould() {
+        EnvironmentDefinition environment = new EnvironmentLoader(getClass().getClassLoader(), name -> null)
+                .loadFile(fleet.environmentFile(), "demo");
+
+        assertThat(environment.hosts()).extracting(HostDefinition::name).containsExactly("web-1", "web-2", "db-1", "db-2", "db-3");
+        assertThat(environment.hosts()).allSatisfy(host -> {
+            assertThat(host.address()).isEqualTo("127.0.0.1");
+            assertThat(host.ssh().port()).isEqualTo(fleet.sshPort(host.name()));
+            assertThat(host.ssh().hostKeyChecking()).isEqualTo(HostKeyChecking.STRICT);
+            assertThat(host.ssh().knownHosts()).startsWith(fleet.directory());
+            assertThat(host.ssh().identityFiles()).singleElement().satisfies(key -> assertThat(key).startsWith(fleet.directory()));
+        });
+        assertThat(environment.hosts()).filteredOn(host -> host.roles().contains("database"))
+                .extracting(HostDefinition::name).containsExactly("db-1", "db-2", "db-3");
+        String dumps = fleet.directory() + "/hosts/db-2/var/backups/pg/db-2-*.dump";
+        assertThat(host(environment, "db-2").properties().get("backup")).isEqualTo(List.of(Map.of("files", dumps, "maxAge", "24h")));
+        assertThat(host(environment, "db-3").properties().get("backup")).isEqualTo(List.of(
+                Map.of("files", dumps.replace("db-2", "db-3"), "maxAge", "24h"),
+                Map.of("s3", "s3://demo-backups/db-3/", "maxAge", "26h")));
+        assertThat(environment.settings().get("aws")).isEqualTo(Map.of("region", "us-east-1",
+                "endpoint", setting(fleet, "aws", "endpoint")));
+    }
+
+    private static HostDefinition host(EnvironmentDefinition environment, String name) {
+        return environment.hosts().stream().filter(host -> host.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
@@ -242,6 +274,15 @@ class DemoFleetTest {
         Map<String, Object> document = (Map<String, Object>) new Load(LoadSettings.builder().build())
                 .loadFromString(Files.readString(fleet.environmentFile()));
         return (T) document.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object setting(DemoFleet fleet, String key, String subKey) {
+        try {
+            return ((Map<String, Object>) setting(fleet, key)).get(subKey);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")
