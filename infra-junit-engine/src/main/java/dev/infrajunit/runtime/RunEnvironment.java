@@ -14,9 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +25,7 @@ public final class RunEnvironment implements Environment, AutoCloseable {
     private final EnvironmentDefinition definition;
     private final Transports transports;
     private final Map<String, RunHost> hosts = new LinkedHashMap<>();
-    private final Map<Object, FutureTask<AutoCloseable>> shared = new ConcurrentHashMap<>();
+    private final OncePerKey<AutoCloseable> shared = new OncePerKey<>();
     // Closed last-opened first, like try-with-resources, so a client closes before what it uses.
     private final Deque<AutoCloseable> closeOrder = new ArrayDeque<>();
 
@@ -85,35 +82,16 @@ public final class RunEnvironment implements Environment, AutoCloseable {
     @Override
     @SuppressWarnings("unchecked")
     public <T extends AutoCloseable> T shared(Object key, Supplier<T> create) {
-        // Created outside the map's lock: creating one resource may ask for another (an AWS client
-        // for its shared credentials), which computeIfAbsent refuses as a recursive update.
-        FutureTask<AutoCloseable> task = new FutureTask<>(() -> {
-            T resource = create.get();
-            synchronized (closeOrder) {
-                closeOrder.push(resource);
-            }
-            return resource;
-        });
-        FutureTask<AutoCloseable> existing = shared.putIfAbsent(key, task);
-        FutureTask<AutoCloseable> creation = existing == null ? task : existing;
-        if (existing == null) {
-            task.run();
-        }
         try {
-            return (T) creation.get();
+            // Creating one resource may ask for another (an AWS client for its shared credentials).
+            return (T) shared.get(key, create, resource -> {
+                synchronized (closeOrder) {
+                    closeOrder.push(resource);
+                }
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the shared resource " + key, e);
-        } catch (ExecutionException e) {
-            // A failed creation is not kept: the next check tries again.
-            shared.remove(key, creation);
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("Could not create the shared resource " + key, e.getCause());
         }
     }
 
