@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -98,6 +99,11 @@ public final class DemoFleet implements EnvironmentProvider.Started {
     /** The HTTPS port of a web host. */
     public int httpsPort(String host) {
         return webServers.get(host).httpsPort();
+    }
+
+    /** The certificate a web host serves. */
+    X509Certificate certificate(String host) {
+        return webServers.get(host).certificate();
     }
 
     /** Stops every server and deletes the temporary directory. */

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +30,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
@@ -136,7 +136,7 @@ class DemoFleetTest {
     @Test
     void webHostsServeHttpsWithACertificateValidForMonthsAndAHealthEndpoint() throws Exception {
         for (String host : List.of("web-1", "web-2")) {
-            X509Certificate certificate = servedCertificate(fleet.httpsPort(host));
+            X509Certificate certificate = servedCertificate(fleet.httpsPort(host), fleet.certificate(host));
             assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=" + host);
             assertThat(certificate.getNotAfter().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(89)));
 
@@ -246,23 +246,15 @@ class DemoFleetTest {
         }
     }
 
-    /** The certificate a port serves, read without trusting it: the demo's certificates are self-signed. */
-    private static X509Certificate servedCertificate(int port) throws Exception {
+    /** The certificate a port serves, in a handshake that trusts nothing but the host's own certificate. */
+    private static X509Certificate servedCertificate(int port, X509Certificate expected) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("host", expected);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
+        context.init(null, trust.getTrustManagers(), null);
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
             socket.startHandshake();
             return (X509Certificate) socket.getSession().getPeerCertificates()[0];
