@@ -3,8 +3,10 @@ package dev.infrajunit.transport;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.HostDefinition;
+import dev.infrajunit.transport.ssh.SshTransports;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The transports of one run: one per host, created on first use and shared by all of that host's
@@ -14,9 +16,18 @@ public final class Transports implements AutoCloseable {
 
     private final EnvironmentDefinition environment;
     private final Map<String, Transport> byHost = new ConcurrentHashMap<>();
+    private final Supplier<SshTransports> sshFactory;
+    // made on first use: a run without SSH hosts pays nothing for SSH
+    private SshTransports ssh;
 
     public Transports(EnvironmentDefinition environment) {
+        this(environment, () -> new SshTransports(environment));
+    }
+
+    /** With the SSH transports made elsewhere, for example with other {@code SshOptions}. */
+    public Transports(EnvironmentDefinition environment, Supplier<SshTransports> ssh) {
         this.environment = environment;
+        this.sshFactory = ssh;
     }
 
     /** The transport for a host of this run's environment. */
@@ -27,8 +38,17 @@ public final class Transports implements AutoCloseable {
     private Transport create(HostDefinition host) {
         return switch (host.transport()) {
             case "local" -> new LocalTransport(host.name());
-            default -> throw new CouldNotCheckException(host.name(), "SSH transport not built yet");
+            case "ssh" -> ssh().forHost(host);
+            default -> throw new CouldNotCheckException(host.name(), "unknown transport '" + host.transport()
+                    + "': use ssh (the default) or local");
         };
+    }
+
+    private synchronized SshTransports ssh() {
+        if (ssh == null) {
+            ssh = sshFactory.get();
+        }
+        return ssh;
     }
 
     @Override
@@ -46,6 +66,20 @@ public final class Transports implements AutoCloseable {
             }
         }
         byHost.clear();
+        try {
+            // also the jump hosts' connections, which no host of the run owns
+            synchronized (this) {
+                if (ssh != null) {
+                    ssh.close();
+                }
+            }
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
         if (failure != null) {
             throw failure;
         }

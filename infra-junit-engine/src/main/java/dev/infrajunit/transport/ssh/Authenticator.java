@@ -1,0 +1,74 @@
+package dev.infrajunit.transport.ssh;
+
+import dev.infrajunit.CouldNotCheckException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyPairWrapper;
+import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.method.AuthPublickey;
+
+/**
+ * Logs in with public keys, in this order: the environment's identity files, then those of
+ * {@code ~/.ssh/config} (or the default {@code ~/.ssh/id_*}), then the ssh-agent's keys. Remembers
+ * what it offered, so a refusal can say which user and which keys were tried.
+ */
+final class Authenticator {
+
+    private final IdentityKeys keys;
+    private final SshAgent agent;
+
+    Authenticator(IdentityKeys keys, SshAgent agent) {
+        this.keys = keys;
+        this.agent = agent;
+    }
+
+    void authenticate(SSHClient client, SshTarget target) throws TransportException {
+        List<AuthMethod> methods = new ArrayList<>();
+        List<String> tried = new ArrayList<>();
+        for (Path file : target.identityFiles()) {
+            IdentityKeys.Loaded loaded = keys.load(file, target.passphraseEnv());
+            KeyPairWrapper key = loaded.key().orElseThrow(() -> new CouldNotCheckException(target.hostName(),
+                    loaded.problem() + " (ssh.identityFile, for " + target.endpoint() + ")"));
+            methods.add(new AuthPublickey(key));
+            tried.add(file + " (" + key.getType() + ")");
+        }
+        for (Path file : target.optionalIdentityFiles()) {
+            if (Files.isRegularFile(file)) {
+                IdentityKeys.Loaded loaded = keys.load(file, target.passphraseEnv());
+                if (loaded.key().isPresent()) {
+                    methods.add(new AuthPublickey(loaded.key().get()));
+                    tried.add(file + " (" + loaded.key().get().getType() + ")");
+                } else {
+                    tried.add(file + " (not usable: " + loaded.problem() + ")");
+                }
+            }
+        }
+        List<AuthMethod> agentMethods = agent.methods();
+        methods.addAll(agentMethods);
+        tried.add(agent.description());
+        if (methods.isEmpty()) {
+            throw new CouldNotCheckException(target.hostName(), "no key to log in as '" + target.user() + "' at "
+                    + target.socketAddress() + ": no usable identity file and no key in an ssh-agent (tried: "
+                    + String.join(", ", tried) + "). Set ssh.identityFile to a private key the host accepts");
+        }
+        try {
+            client.auth(target.user(), methods);
+        } catch (UserAuthException e) {
+            throw new CouldNotCheckException(target.hostName(), "authentication refused for user '" + target.user() + "' at "
+                    + target.socketAddress() + "; tried public keys: " + String.join(", ", tried)
+                    + "; the server accepts: " + accepted(client) + ". Add one of these public keys to ~"
+                    + target.user() + "/.ssh/authorized_keys on the host, or set ssh.user / ssh.identityFile");
+        }
+    }
+
+    private static String accepted(SSHClient client) {
+        Collection<String> allowed = client.getUserAuth().getAllowedMethods();
+        return allowed == null || allowed.isEmpty() ? "(not said)" : String.join(", ", allowed);
+    }
+}

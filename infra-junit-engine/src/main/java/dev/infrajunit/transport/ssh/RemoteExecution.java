@@ -1,0 +1,135 @@
+package dev.infrajunit.transport.ssh;
+
+import dev.infrajunit.CommandResult;
+import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.environment.Durations;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
+
+/**
+ * Runs one command in its own session. SSHJ's stream reads have no timeout and stdout and stderr
+ * share one channel window, so stderr is drained on another thread while the caller drains
+ * stdout, and an alarm closes the session at the deadline, which ends both reads.
+ */
+final class RemoteExecution {
+
+    private static final Map<Signal, Integer> SIGNAL_NUMBERS = Map.ofEntries(
+            Map.entry(Signal.HUP, 1), Map.entry(Signal.INT, 2), Map.entry(Signal.QUIT, 3), Map.entry(Signal.ILL, 4),
+            Map.entry(Signal.ABRT, 6), Map.entry(Signal.FPE, 8), Map.entry(Signal.KILL, 9), Map.entry(Signal.USR1, 10),
+            Map.entry(Signal.SEGV, 11), Map.entry(Signal.USR2, 12), Map.entry(Signal.PIPE, 13), Map.entry(Signal.ALRM, 14),
+            Map.entry(Signal.TERM, 15));
+
+    private final ExecutorService readers;
+    private final ScheduledExecutorService alarms;
+
+    RemoteExecution(ExecutorService readers, ScheduledExecutorService alarms) {
+        this.readers = readers;
+        this.alarms = alarms;
+    }
+
+    /**
+     * @param shown    the command as messages show it (without a {@code sudo} wrapper)
+     * @param line     the command line sent to the host
+     * @param deadline {@link System#nanoTime()} by which the command must have finished
+     */
+    CommandResult run(SshTarget target, SSHClient client, String shown, String line, Duration timeout, long deadline) {
+        long started = System.nanoTime();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Session session = null;
+        ScheduledFuture<?> alarm = null;
+        try {
+            session = client.startSession();
+            Session.Command command = session.exec(line);
+            Session opened = session;
+            alarm = alarms.schedule(() -> {
+                timedOut.set(true);
+                // closing waits for the peer's answer: not on the alarm thread
+                readers.execute(() -> abort(opened, command));
+            }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            Future<byte[]> stderr = readers.submit(() -> readAll(command.getErrorStream()));
+            byte[] stdout = readAll(command.getInputStream());
+            byte[] errors = stderr.get();
+            command.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+            Integer status = exitStatus(command);
+            if (!alarm.cancel(false) || timedOut.get() || status == null) {
+                throw failure(target, client, shown, timeout, timedOut.get(), null);
+            }
+            return new CommandResult(target.hostName(), shown, status, new String(stdout, StandardCharsets.UTF_8),
+                    new String(errors, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException | ExecutionException e) {
+            throw failure(target, client, shown, timeout, timedOut.get(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CouldNotCheckException(target.hostName(), "interrupted while running: " + shown, e);
+        } finally {
+            if (alarm != null) {
+                alarm.cancel(false);
+            }
+            if (session != null) {
+                closeQuietly(session);
+            }
+        }
+    }
+
+    private static CouldNotCheckException failure(SshTarget target, SSHClient client, String shown, Duration timeout,
+                                                  boolean timedOut, Exception cause) {
+        if (timedOut) {
+            return new CouldNotCheckException(target.hostName(), "command timed out after " + Durations.format(timeout)
+                    + ": " + shown + " (raise commandTimeout for this host if it is expected to be slow)", cause);
+        }
+        if (!client.isConnected()) {
+            return new CouldNotCheckException(target.hostName(), "connection to " + target.socketAddress()
+                    + " was lost while running: " + shown + " (the host went down or restarted, or the network dropped)", cause);
+        }
+        String reason = cause == null ? "the command ended without an exit status"
+                : (cause instanceof ExecutionException ? cause.getCause() : cause).toString();
+        return new CouldNotCheckException(target.hostName(), "could not run: " + shown + " (" + reason + ")", cause);
+    }
+
+    /** The exit status, or 128 + the signal number for a command a signal ended, as a shell reports it. */
+    private static Integer exitStatus(Session.Command command) {
+        Integer status = command.getExitStatus();
+        if (status == null && command.getExitSignal() != null) {
+            return 128 + SIGNAL_NUMBERS.getOrDefault(command.getExitSignal(), 0);
+        }
+        return status;
+    }
+
+    private static void abort(Session session, Session.Command command) {
+        try {
+            // OpenSSH passes the signal on; closing alone would leave the command running on the host
+            command.signal(Signal.KILL);
+        } catch (IOException | RuntimeException e) {
+            // the session may already be gone
+        }
+        closeQuietly(session);
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.transferTo(out);
+        return out.toByteArray();
+    }
+
+    private static void closeQuietly(Session session) {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException e) {
+            // nothing left to do with this session
+        }
+    }
+}

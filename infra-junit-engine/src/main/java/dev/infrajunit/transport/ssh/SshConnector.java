@@ -1,0 +1,152 @@
+package dev.infrajunit.transport.ssh;
+
+import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.environment.Durations;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.schmizz.keepalive.KeepAlive;
+import net.schmizz.keepalive.KeepAliveRunner;
+import net.schmizz.sshj.Config;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.connection.channel.OpenFailException;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
+import net.schmizz.sshj.transport.TransportException;
+
+/** Opens one authenticated SSHJ connection to a target, directly or through a jump host's connection. */
+final class SshConnector {
+
+    private final Config config;
+    private final Authenticator authenticator;
+    private final HostKeyWarnings warnings;
+    private final SshOptions options;
+    private final Map<java.nio.file.Path, KnownHostsFile> knownHostsFiles = new ConcurrentHashMap<>();
+
+    SshConnector(Config config, Authenticator authenticator, HostKeyWarnings warnings, SshOptions options) {
+        this.config = config;
+        this.authenticator = authenticator;
+        this.warnings = warnings;
+        this.options = options;
+    }
+
+    /**
+     * A connected, authenticated client.
+     *
+     * @param jump the jump host's transport, or null to connect directly
+     */
+    SSHClient open(SshTarget target, SshTransport jump) {
+        SSHClient client = new SSHClient(config);
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, target.connectTimeout().toMillis());
+        client.setConnectTimeout(timeoutMs);
+        client.setSocketFactory(NoDelaySocketFactory.INSTANCE);
+        // Bounds the handshake and every wait for a reply (SSHJ's own default is 30 s).
+        client.getTransport().setTimeoutMs(timeoutMs);
+        client.getConnection().setTimeoutMs(timeoutMs);
+        KeepAlive keepAlive = client.getConnection().getKeepAlive();
+        keepAlive.setKeepAliveInterval((int) Math.max(1, options.keepAliveInterval().toSeconds()));
+        if (keepAlive instanceof KeepAliveRunner runner) {
+            runner.setMaxAliveCount(options.keepAliveMaxMissed());
+        }
+        HostKeyPolicy hostKeys = new HostKeyPolicy(target.hostName(), target.hostKeyChecking(),
+                knownHostsFiles.computeIfAbsent(target.knownHosts(), KnownHostsFile::new), warnings);
+        client.addHostKeyVerifier(hostKeys);
+
+        long started = System.nanoTime();
+        try {
+            if (jump == null) {
+                client.connect(target.address(), target.port());
+            } else {
+                client.connectVia(tunnel(target, jump));
+            }
+            authenticator.authenticate(client, target);
+            return client;
+        } catch (CouldNotCheckException e) {
+            closeQuietly(client);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(client);
+            throw connectFailure(target, jump, e, hostKeys, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private static DirectConnection tunnel(SshTarget target, SshTransport jump) throws IOException {
+        SSHClient jumpClient;
+        try {
+            jumpClient = jump.client();
+        } catch (CouldNotCheckException e) {
+            throw new CouldNotCheckException(target.hostName(), "could not reach the jump host: " + e.getMessage(), e);
+        }
+        try {
+            return jumpClient.newDirectConnection(target.address(), target.port());
+        } catch (OpenFailException e) {
+            throw new CouldNotCheckException(target.hostName(), "the jump host " + jump.hostName() + " could not open a"
+                    + " connection to " + target.socketAddress() + " (" + e.getReason() + ": " + e.getMessage()
+                    + "). Check the address and port, and that the jump host allows TCP forwarding (AllowTcpForwarding)", e);
+        }
+    }
+
+    private static CouldNotCheckException connectFailure(SshTarget target, SshTransport jump, Exception e,
+                                                         HostKeyPolicy hostKeys, Duration elapsed) {
+        String host = target.hostName();
+        if (hostKeys.refusal().isPresent()) {
+            return new CouldNotCheckException(host, hostKeys.refusal().get(), e);
+        }
+        String via = jump == null ? "" : " (through the jump host " + jump.hostName() + ")";
+        Throwable cause = rootCause(e);
+        if (cause instanceof ConnectException) {
+            return new CouldNotCheckException(host, "connection refused by " + target.socketAddress() + via
+                    + ": nothing listens on that port. Check that sshd runs on the host and that ssh.port is right", e);
+        }
+        if (cause instanceof SocketTimeoutException || cause instanceof NoRouteToHostException) {
+            return new CouldNotCheckException(host, "unreachable: no answer from " + target.socketAddress() + via
+                    + " within " + Durations.format(target.connectTimeout()) + " (ssh.connectTimeout). Check that the host"
+                    + " is up and that its address and port are right; a firewall may be dropping the connection", e);
+        }
+        if (cause instanceof UnknownHostException) {
+            return new CouldNotCheckException(host, "cannot resolve the address '" + target.address()
+                    + "': check the host's address (or its HostName in ~/.ssh/config)", e);
+        }
+        if (isTimeout(e)) {
+            return new CouldNotCheckException(host, target.socketAddress() + via + " accepted the connection but did not"
+                    + " complete the SSH handshake within " + Durations.format(Duration.ofMillis(elapsed.toMillis()))
+                    + ": is an SSH server listening on that port?", e);
+        }
+        if (e instanceof TransportException te && te.getDisconnectReason() != DisconnectReason.UNKNOWN) {
+            return new CouldNotCheckException(host, "the SSH server at " + target.socketAddress() + via
+                    + " ended the connection during the handshake (" + te.getDisconnectReason() + ": " + e.getMessage() + ")", e);
+        }
+        return new CouldNotCheckException(host, "could not connect to " + target.socketAddress() + via + ": "
+                + cause.getClass().getSimpleName() + ": " + cause.getMessage(), e);
+    }
+
+    private static boolean isTimeout(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t.getMessage() != null && t.getMessage().contains("Timeout expired")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    static void closeQuietly(SSHClient client) {
+        try {
+            client.close();
+        } catch (IOException | RuntimeException e) {
+            // the connection is gone either way
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.infrajunit.transport.ssh;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * What the SSH transports of a run take from the machine rather than from the environment file.
+ *
+ * @param environment             environment variables ({@code SSH_AUTH_SOCK}, the variables named by
+ *                                {@code ssh.passphraseEnv})
+ * @param sshConfig               the OpenSSH client configuration, {@code ~/.ssh/config}
+ * @param defaultKeysDirectory    where the default keys ({@code id_ed25519}, {@code id_ecdsa}, {@code id_rsa}) are
+ * @param localUser               the login user when neither the environment nor the SSH configuration names one
+ * @param warnings                where host key warnings go
+ * @param maxSessionsPerConnection commands run at once over one connection; below OpenSSH's
+ *                                {@code MaxSessions} default of 10
+ * @param keepAliveInterval       how often an idle connection is probed
+ * @param keepAliveMaxMissed      unanswered probes after which the peer counts as dead
+ */
+public record SshOptions(
+        Function<String, String> environment,
+        Path sshConfig,
+        Path defaultKeysDirectory,
+        String localUser,
+        PrintStream warnings,
+        int maxSessionsPerConnection,
+        Duration keepAliveInterval,
+        int keepAliveMaxMissed) {
+
+    public static SshOptions defaults() {
+        Path home = Path.of(System.getProperty("user.home"));
+        return new SshOptions(System::getenv, home.resolve(".ssh/config"), home.resolve(".ssh"),
+                System.getProperty("user.name"), System.err, 8, Duration.ofSeconds(5), 3);
+    }
+
+    public SshOptions withEnvironment(Function<String, String> environment) {
+        return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
+                keepAliveInterval, keepAliveMaxMissed);
+    }
+
+    public SshOptions withSshConfig(Path sshConfig) {
+        return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
+                keepAliveInterval, keepAliveMaxMissed);
+    }
+
+    public SshOptions withDefaultKeysDirectory(Path directory) {
+        return new SshOptions(environment, sshConfig, directory, localUser, warnings, maxSessionsPerConnection,
+                keepAliveInterval, keepAliveMaxMissed);
+    }
+
+    public SshOptions withWarnings(PrintStream warnings) {
+        return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
+                keepAliveInterval, keepAliveMaxMissed);
+    }
+
+    public SshOptions withMaxSessionsPerConnection(int sessions) {
+        return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, sessions,
+                keepAliveInterval, keepAliveMaxMissed);
+    }
+
+    public SshOptions withKeepAlive(Duration interval, int maxMissed) {
+        return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
+                interval, maxMissed);
+    }
+}

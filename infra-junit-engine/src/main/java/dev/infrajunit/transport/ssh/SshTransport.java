@@ -1,0 +1,123 @@
+package dev.infrajunit.transport.ssh;
+
+import dev.infrajunit.Command;
+import dev.infrajunit.CommandResult;
+import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.environment.Durations;
+import dev.infrajunit.transport.Transport;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import net.schmizz.sshj.SSHClient;
+
+/**
+ * Commands for one host over one SSH connection, opened on first use and shared by all of the
+ * host's checks. Opening happens once: if it fails, the failure is remembered for the rest of the
+ * run, so twenty checks of a dead host fail at once instead of each waiting for the connect
+ * timeout. A connection lost mid-run is opened again once. Concurrent commands are bounded below
+ * the server's session limit; the rest wait for a free session within their own timeout.
+ */
+final class SshTransport implements Transport {
+
+    private final SshTarget target;
+    private final boolean sudo;
+    private final SshTransport jump;
+    private final SshConnector connector;
+    private final RemoteExecution execution;
+    private final Semaphore sessions;
+    private final int maxSessions;
+
+    private final Object lock = new Object();
+    private SSHClient client;
+    private CouldNotCheckException failure;
+    private boolean reopened;
+    private boolean closed;
+
+    SshTransport(SshTarget target, boolean sudo, SshTransport jump, SshConnector connector, RemoteExecution execution,
+                 int maxSessions) {
+        this.target = target;
+        this.sudo = sudo;
+        this.jump = jump;
+        this.connector = connector;
+        this.execution = execution;
+        this.maxSessions = maxSessions;
+        this.sessions = new Semaphore(maxSessions, true);
+    }
+
+    String hostName() {
+        return target.hostName();
+    }
+
+    SshTarget target() {
+        return target;
+    }
+
+    @Override
+    public CommandResult execute(Command command, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        SSHClient connected = client();
+        try {
+            if (!sessions.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw new CouldNotCheckException(hostName(), "command timed out after " + Durations.format(timeout)
+                        + " waiting for a free session (" + maxSessions + " commands were running on this host): "
+                        + command.line() + " (raise commandTimeout for this host if it is expected to be slow)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CouldNotCheckException(hostName(), "interrupted while waiting to run: " + command.line(), e);
+        }
+        try {
+            return execution.run(target, connected, command.line(), lineFor(command), timeout, deadline);
+        } finally {
+            sessions.release();
+        }
+    }
+
+    /** A privileged command runs through {@code sudo -n} (never prompting) where the host allows it. */
+    private String lineFor(Command command) {
+        return command.isPrivileged() && sudo ? "sudo -n sh -c " + Command.quote(command.line()) : command.line();
+    }
+
+    /** The connected client, opening it if this is the first use. */
+    SSHClient client() {
+        synchronized (lock) {
+            if (closed) {
+                throw new CouldNotCheckException(hostName(), "the run is over: its connection to " + target.socketAddress() + " is closed");
+            }
+            if (client != null && client.isConnected()) {
+                return client;
+            }
+            if (failure != null) {
+                throw new CouldNotCheckException(hostName(), failure.getMessage().substring(hostName().length() + 2), failure);
+            }
+            if (client != null) {
+                SshConnector.closeQuietly(client);
+                client = null;
+                if (reopened) {
+                    failure = new CouldNotCheckException(hostName(), "the connection to " + target.socketAddress()
+                            + " was lost twice during this run; not connecting again until the next run");
+                    throw failure;
+                }
+                reopened = true;
+            }
+            try {
+                client = connector.open(target, jump);
+                return client;
+            } catch (CouldNotCheckException e) {
+                failure = e;
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            if (client != null) {
+                SshConnector.closeQuietly(client);
+                client = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.infrajunit.transport.ssh;
+
+import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.environment.EnvironmentDefinition;
+import dev.infrajunit.environment.HostDefinition;
+import dev.infrajunit.transport.Transport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.sshj.DefaultConfig;
+
+/**
+ * The SSH side of one run: one {@link Transport} per host, and what they share: the SSHJ
+ * configuration, decoded keys, parsed known_hosts files, the ssh-agent, the reader threads, and
+ * the jump host connections. Creating a transport connects nothing; the first command does.
+ */
+public final class SshTransports implements AutoCloseable {
+
+    private final EnvironmentDefinition environment;
+    private final SshOptions options;
+    private final SshTargets targets;
+    private final SshConnector connector;
+    private final RemoteExecution execution;
+    private final ExecutorService readers;
+    private final ScheduledExecutorService alarms;
+    private final Map<String, SshTransport> transports = new LinkedHashMap<>();
+    private final Set<String> resolving = new LinkedHashSet<>();
+
+    public SshTransports(EnvironmentDefinition environment) {
+        this(environment, SshOptions.defaults());
+    }
+
+    public SshTransports(EnvironmentDefinition environment, SshOptions options) {
+        this.environment = environment;
+        this.options = options;
+        DefaultConfig config = new DefaultConfig();
+        // SSHJ's default keep-alive never notices a dead peer; this one disconnects after missed replies.
+        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        this.targets = new SshTargets(new SshConfigFile(options.sshConfig()), options.defaultKeysDirectory(), options.localUser());
+        this.connector = new SshConnector(config,
+                new Authenticator(new IdentityKeys(config, options.environment()), new SshAgent(options.environment())),
+                new HostKeyWarnings(options.warnings()), options);
+        this.readers = Executors.newCachedThreadPool(daemon("infra-ssh-reader"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("infra-ssh-timeout"));
+        timer.setRemoveOnCancelPolicy(true);
+        this.alarms = timer;
+        this.execution = new RemoteExecution(readers, alarms);
+    }
+
+    /** The transport of an SSH host of this run's environment. */
+    public synchronized Transport forHost(HostDefinition host) {
+        return transport(host);
+    }
+
+    private SshTransport transport(HostDefinition host) {
+        SshTransport existing = transports.get(host.name());
+        if (existing != null) {
+            return existing;
+        }
+        if (!resolving.add(host.name())) {
+            throw new CouldNotCheckException(host.name(), "its jump hosts form a loop: "
+                    + String.join(" -> ", resolving) + " -> " + host.name() + ". Fix ssh.jumpHost");
+        }
+        try {
+            SshTarget target = targets.resolve(host.name(), host.address(), host.ssh());
+            SshTransport jump = target.jump().map(spec -> jump(host, spec)).orElse(null);
+            SshTransport created = new SshTransport(target, host.sudo(), jump, connector, execution,
+                    options.maxSessionsPerConnection());
+            transports.put(host.name(), created);
+            return created;
+        } finally {
+            resolving.remove(host.name());
+        }
+    }
+
+    /**
+     * The transport through which {@code host} is reached: another host of the environment, or
+     * {@code user@host:port}; a comma-separated chain is walked from its last hop back.
+     */
+    private SshTransport jump(HostDefinition host, String spec) {
+        String hop = spec.substring(spec.lastIndexOf(',') + 1).trim();
+        Optional<String> before = spec.contains(",") ? Optional.of(spec.substring(0, spec.lastIndexOf(','))) : Optional.empty();
+        Optional<HostDefinition> named = environment.hosts().stream().filter(h -> h.name().equals(hop)).findFirst();
+        if (named.isPresent()) {
+            if (named.get().isLocal()) {
+                throw new CouldNotCheckException(host.name(), "its jump host " + hop + " is a local host; a jump host must be reached over SSH");
+            }
+            return transport(named.get());
+        }
+        String key = "jump " + hop + " via " + before.orElse("");
+        SshTransport existing = transports.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        if (!resolving.add(key)) {
+            throw new CouldNotCheckException(host.name(), "its jump hosts form a loop: "
+                    + String.join(" -> ", resolving) + " -> " + hop + ". Fix ssh.jumpHost or ProxyJump");
+        }
+        try {
+            SshTarget target = targets.resolveJump(host.name(), hop, host.ssh(), before);
+            SshTransport through = target.jump().map(j -> jump(host, j)).orElse(null);
+            SshTransport created = new SshTransport(target, false, through, connector, execution, options.maxSessionsPerConnection());
+            transports.put(key, created);
+            return created;
+        } finally {
+            resolving.remove(key);
+        }
+    }
+
+    /** Closes every connection of the run, the hosts' before their jump hosts'. */
+    @Override
+    public synchronized void close() {
+        List<SshTransport> all = new ArrayList<>(transports.values());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            all.get(i).close();
+        }
+        transports.clear();
+        readers.shutdownNow();
+        alarms.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

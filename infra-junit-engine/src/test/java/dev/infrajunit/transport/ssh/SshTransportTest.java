@@ -1,0 +1,130 @@
+package dev.infrajunit.transport.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.infrajunit.Command;
+import dev.infrajunit.CommandResult;
+import dev.infrajunit.embedded.EmbeddedSshServer;
+import dev.infrajunit.environment.HostDefinition;
+import dev.infrajunit.transport.Transport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SshTransportTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+    private SshFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SshFixture(dir);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void runsACommandAndReturnsBothStreamsAndTheExitStatus() {
+        EmbeddedSshServer server = fixture.server("web-1");
+        HostDefinition web1 = fixture.host("web-1", server).build();
+        Transport transport = fixture.transports(web1).forHost(web1);
+
+        CommandResult result = transport.execute(Command.of("echo {0}; echo {1} >&2; exit 3", "out put", "err"), TIMEOUT);
+
+        assertThat(result.host()).isEqualTo("web-1");
+        assertThat(result.command()).isEqualTo("echo 'out put'; echo err >&2; exit 3");
+        assertThat(result.stdout()).isEqualTo("out put\n");
+        assertThat(result.stderr()).isEqualTo("err\n");
+        assertThat(result.exitStatus()).isEqualTo(3);
+        assertThat(result.duration()).isPositive().isLessThan(TIMEOUT);
+    }
+
+    @Test
+    void eachHostIsItsOwnServerWithItsOwnFiles() throws Exception {
+        EmbeddedSshServer one = fixture.server("web-1");
+        EmbeddedSshServer two = fixture.server("web-2");
+        Files.writeString(fixture.home("web-1").resolve("motd"), "I am web-1\n");
+        Files.writeString(fixture.home("web-2").resolve("motd"), "I am web-2\n");
+        HostDefinition web1 = fixture.host("web-1", one).build();
+        HostDefinition web2 = fixture.host("web-2", two).build();
+        SshTransports transports = fixture.transports(web1, web2);
+
+        assertThat(transports.forHost(web1).execute(Command.of("cat motd"), TIMEOUT).stdout()).isEqualTo("I am web-1\n");
+        assertThat(transports.forHost(web2).execute(Command.of("cat motd"), TIMEOUT).stdout()).isEqualTo("I am web-2\n");
+    }
+
+    @Test
+    void sharesOneConnectionPerHostAmongManyConcurrentCommands() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1");
+        HostDefinition web1 = fixture.host("web-1", server).build();
+        SshTransports transports = fixture.transports(web1);
+        ExecutorService checks = Executors.newFixedThreadPool(24);
+        try {
+            List<Future<CommandResult>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                // more at once than OpenSSH's 10 sessions per connection: the transport must queue them
+                results.add(checks.submit(() -> transports.forHost(web1).execute(Command.of("sleep 0.2; echo {0}", n), TIMEOUT)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get().stdout()).isEqualTo(i + "\n");
+            }
+        } finally {
+            checks.shutdownNow();
+        }
+        assertThat(server.connectionCount()).isEqualTo(1);
+        assertThat(server.execCount()).isEqualTo(40);
+    }
+
+    @Test
+    void privilegedCommandsGoThroughSudoOnlyOnHostsThatAllowIt() throws Exception {
+        // a sudo that records how it was called, then runs the command: the host has no real sudo
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path sudo = bin.resolve("sudo");
+        Files.writeString(sudo, "#!/bin/sh\nprintf 'sudo' >> \"$SUDO_LOG\"; printf ' [%s]' \"$@\" >> \"$SUDO_LOG\"; echo >> \"$SUDO_LOG\"\n"
+                + "shift\nexec \"$@\"\n");
+        sudo.toFile().setExecutable(true);
+        Path log = dir.resolve("sudo.log");
+        EmbeddedSshServer server = fixture.server("db-1", EmbeddedSshServer.builder()
+                .environment("PATH", bin + ":" + System.getenv("PATH")).environment("SUDO_LOG", log.toString()));
+        HostDefinition withSudo = fixture.host("db-1", server).sudo().build();
+        HostDefinition withoutSudo = fixture.host("db-2", server).build();
+        SshTransports transports = fixture.transports(withSudo, withoutSudo);
+        Command readShadow = Command.of("wc -c {0}", "it's secret").privileged();
+
+        CommandResult viaSudo = transports.forHost(withSudo).execute(readShadow, TIMEOUT);
+        CommandResult direct = transports.forHost(withoutSudo).execute(readShadow, TIMEOUT);
+
+        assertThat(Files.readAllLines(log)).containsExactly("sudo [-n] [sh] [-c] [wc -c 'it'\\''s secret']");
+        assertThat(viaSudo.command()).isEqualTo("wc -c 'it'\\''s secret'");
+        assertThat(viaSudo.stderr()).contains("it's secret");
+        assertThat(direct.stderr()).contains("it's secret");
+    }
+
+    @Test
+    void theCommandRunsWithTheEnvironmentTheServerGivesIt() {
+        EmbeddedSshServer server = fixture.server("web-1", EmbeddedSshServer.builder().environment("ROLE", "web"));
+        HostDefinition web1 = fixture.host("web-1", server).build();
+
+        CommandResult result = fixture.transports(web1).forHost(web1).execute(Command.of("echo $ROLE"), TIMEOUT);
+
+        assertThat(result.stdout()).isEqualTo("web\n");
+        assertThat(Map.of("exit", result.exitStatus())).containsEntry("exit", 0);
+    }
+}
