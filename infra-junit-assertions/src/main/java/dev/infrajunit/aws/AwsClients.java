@@ -3,6 +3,7 @@ package dev.infrajunit.aws;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -45,7 +46,7 @@ public final class AwsClients {
     }
 
     public static S3Client s3(AwsContext context) {
-        return shared(context, "s3", () -> {
+        return shared(context, "s3", credentials -> {
             var builder = S3Client.builder();
             // S3-compatible stores on a plain endpoint rarely resolve bucket subdomains; real S3
             // redirects a bucket of another region, which cross-region access follows.
@@ -54,33 +55,37 @@ public final class AwsClients {
             } else {
                 builder.crossRegionAccessEnabled(true);
             }
-            return configure(builder, context);
+            return configure(builder, context, credentials);
         });
     }
 
     public static Ec2Client ec2(AwsContext context) {
-        return shared(context, "ec2", () -> configure(Ec2Client.builder(), context));
+        return shared(context, "ec2", credentials -> configure(Ec2Client.builder(), context, credentials));
     }
 
     public static RdsClient rds(AwsContext context) {
-        return shared(context, "rds", () -> configure(RdsClient.builder(), context));
+        return shared(context, "rds", credentials -> configure(RdsClient.builder(), context, credentials));
     }
 
     public static BackupClient backup(AwsContext context) {
-        return shared(context, "backup", () -> configure(BackupClient.builder(), context));
+        return shared(context, "backup", credentials -> configure(BackupClient.builder(), context, credentials));
     }
 
-    private static <C extends SdkClient> C shared(AwsContext context, String service, java.util.function.Supplier<C> create) {
+    private static <C extends SdkClient> C shared(AwsContext context, String service, Function<AwsCredentialsProvider, C> create) {
         ClientKey key = new ClientKey(service, context.region(), context.profile(), context.endpoint(), context.callTimeout());
-        return context.environment().shared(key, create);
+        // Taken before the client's own shared() call: the run's shared resources may not be
+        // created from inside the creation of another.
+        AwsCredentialsProvider credentials = credentials(context);
+        return context.environment().shared(key, () -> create.apply(credentials));
     }
 
-    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C configure(B builder, AwsContext context) {
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C configure(B builder, AwsContext context,
+                                                                                                AwsCredentialsProvider credentials) {
         region(context).ifPresent(region -> builder.region(Region.of(region)));
         context.endpoint().ifPresent(builder::endpointOverride);
         Duration callTimeout = context.callTimeout();
         return builder
-                .credentialsProvider(credentials(context))
+                .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(ATTEMPT_TIMEOUT))

@@ -73,10 +73,14 @@ public final class AwsContext {
     public Optional<URI> endpoint() {
         return setting("endpoint").map(text -> {
             try {
-                return new URI(text);
+                URI endpoint = new URI(text);
+                if (endpoint.getHost() != null && ("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))) {
+                    return endpoint;
+                }
             } catch (URISyntaxException e) {
-                throw new InfraException("aws.endpoint '" + text + "' is not a URL; write it like http://127.0.0.1:9000");
+                // said below
             }
+            throw new InfraException("aws.endpoint '" + text + "' is not a URL; write it like http://127.0.0.1:9000");
         });
     }
 

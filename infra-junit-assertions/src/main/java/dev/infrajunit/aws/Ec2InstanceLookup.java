@@ -35,8 +35,13 @@ public final class Ec2InstanceLookup {
 
     /** The host's own instance: {@code aws.instanceId}, else the instance tagged {@code Name=<host name>}. */
     public static Ec2InstanceLookup forHost(Host host) {
+        return forHost(host, host.name());
+    }
+
+    /** The host's own instance, with errors naming {@code subject}. */
+    static Ec2InstanceLookup forHost(Host host, String subject) {
         AwsContext context = AwsContext.of(host);
-        return new Ec2InstanceLookup(context, host.name(), context.instanceId(), host.name(), Optional.of(host));
+        return new Ec2InstanceLookup(context, subject, context.instanceId(), host.name(), Optional.of(host));
     }
 
     /** An instance by its id. */

@@ -68,7 +68,7 @@ public final class BackupPolicies {
 
     private static BackupPolicy parse(Host host, String which, Map<?, ?> entry) {
         List<BackupKind> kinds = entry.keySet().stream()
-                .map(String::valueOf).map(BackupKind::byKey).flatMap(Optional::stream).toList();
+                .map(String::valueOf).map(BackupKind::byKey).flatMap(Optional::stream).sorted().toList();
         if (kinds.size() != 1) {
             throw invalid(host, which + " must have exactly one of the keys files, s3, ebs, rds, awsBackup, but has "
                     + (kinds.isEmpty() ? "none" : kinds.size() + ": " + kinds));
