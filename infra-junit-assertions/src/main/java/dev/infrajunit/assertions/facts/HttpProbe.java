@@ -67,7 +67,9 @@ public final class HttpProbe {
         String code = out.substring(newline + 1).strip();
         String body = newline < 0 ? "" : out.substring(0, newline);
         if (!code.matches("\\d{3}") || code.equals("000")) {
-            return new Response(OptionalInt.empty(), body, HostTools.firstLine(result.stderr()), source);
+            // curl says how long it tried ("after 0 ms"); leaving that out keeps the message the same run after run
+            String why = HostTools.firstLine(result.stderr()).replaceAll(" after \\d+ ms", "");
+            return new Response(OptionalInt.empty(), body, why.isEmpty() ? "curl exited with " + result.exitStatus() : why, source);
         }
         return new Response(OptionalInt.of(Integer.parseInt(code)), body, "", source);
     }

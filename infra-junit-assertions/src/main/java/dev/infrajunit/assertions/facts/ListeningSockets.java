@@ -67,7 +67,7 @@ public record ListeningSockets(String source, List<Listener> listeners) {
     /** Reads the kernel's socket tables directly, as used where {@code ss} is not installed. */
     public static ListeningSockets fromProc(Host host) {
         CommandResult proc = host.run(PROC);
-        if (proc.stdout().isBlank()) {
+        if (!proc.stdout().contains("local_address")) {
             throw HostTools.missing(host, "listening ports", "neither ss nor /proc/net/tcp is available");
         }
         return parseProc(proc.stdoutLines());

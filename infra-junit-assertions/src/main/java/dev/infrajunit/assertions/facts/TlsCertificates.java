@@ -67,13 +67,19 @@ public final class TlsCertificates {
         return new Served(parsePem(pem.group()), "", source);
     }
 
+    /** openssl's errors start with a thread id and end in a source line; say what they mean instead. */
     private static String reason(CommandResult result) {
-        for (String line : result.stderr().lines().toList()) {
-            if (line.contains("errno") || line.contains("refused") || line.contains("error")) {
-                return line.strip();
-            }
+        String stderr = result.stderr();
+        if (stderr.contains("Connection refused") || stderr.contains("errno=111")) {
+            return "connection refused";
         }
-        return result.stderr().isBlank() ? "openssl exited with " + result.exitStatus() : result.stderr();
+        if (stderr.contains("Name or service not known") || stderr.contains("nodename nor servname")) {
+            return "unknown host name";
+        }
+        if (stderr.contains("no peer certificate available") || stderr.contains("wrong version number")) {
+            return "the server did not complete a TLS handshake";
+        }
+        return stderr.isBlank() ? "openssl exited with " + result.exitStatus() : stderr;
     }
 
     /** Connects from the test JVM to the host's address, sending {@code serverName} as SNI. */
@@ -94,6 +100,8 @@ public final class TlsCertificates {
                 Certificate[] chain = socket.getSession().getPeerCertificates();
                 return new Served((X509Certificate) chain[0], "", source);
             }
+        } catch (java.net.ConnectException e) {
+            return new Served(null, "connection refused", source);
         } catch (IOException | GeneralSecurityException e) {
             return new Served(null, e.getClass().getSimpleName() + ": " + e.getMessage(), source);
         }
