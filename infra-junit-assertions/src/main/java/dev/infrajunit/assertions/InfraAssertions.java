@@ -19,9 +19,14 @@ public final class InfraAssertions {
     // (names qualified here so this region merges without touching the imports above)
 
     /**
-     * AWS resources seen with the environment's {@code aws} settings:
-     * {@code assertThat(aws(environment()).s3Bucket("acme-backups")).hasVersioningEnabled()}.
+     * AWS resources of the active environment, seen with its {@code aws} settings:
+     * {@code assertThat(aws().s3Bucket("acme-backups")).hasVersioningEnabled()}.
      */
+    public static dev.infrajunit.aws.Aws aws() {
+        return dev.infrajunit.aws.Aws.active();
+    }
+
+    /** AWS resources seen with an environment's {@code aws} settings. */
     public static dev.infrajunit.aws.Aws aws(dev.infrajunit.Environment environment) {
         return dev.infrajunit.aws.Aws.of(environment);
     }

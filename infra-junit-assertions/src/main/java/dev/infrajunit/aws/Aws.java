@@ -9,10 +9,10 @@ import java.util.Optional;
  * AWS resources to assert on, seen with the environment's {@code aws} settings (or a host's):
  *
  * <pre>{@code
- * assertThat(aws(environment()).s3Bucket("acme-backups")).hasVersioningEnabled().blocksAllPublicAccess();
+ * assertThat(aws().s3Bucket("acme-backups")).hasVersioningEnabled().blocksAllPublicAccess();
  * assertThat(aws(host).ec2Instance()).isRunning().requiresImdsV2();
- * assertThat(aws(environment()).securityGroup("sg-0a1b2c3d")).hasNoPortOpenToTheWorldExcept(80, 443);
- * assertThat(aws(environment()).rdsInstance("orders-db")).hasBackupRetentionOfAtLeast(7).hasDeletionProtection();
+ * assertThat(aws().securityGroup("sg-0a1b2c3d")).hasNoPortOpenToTheWorldExcept(80, 443);
+ * assertThat(aws().rdsInstance("orders-db")).hasBackupRetentionOfAtLeast(7).hasDeletionProtection();
  * }</pre>
  *
  * Nothing here calls AWS: each assertion does, when it runs.
@@ -25,6 +25,11 @@ public final class Aws {
     private Aws(AwsContext context, Optional<Host> host) {
         this.context = context;
         this.host = host;
+    }
+
+    /** Resources of the active environment ({@link dev.infrajunit.Infra#environment()}), with its {@code aws} settings. */
+    public static Aws active() {
+        return of(dev.infrajunit.Infra.environment());
     }
 
     /** Resources seen with the environment's top-level {@code aws} settings. */

@@ -39,7 +39,7 @@ public final class AwsCall {
         } catch (ApiCallTimeoutException e) {
             throw new CouldNotCheckException(subject, "AWS call " + action + " in " + context.regionLabel()
                     + " did not finish within " + Durations.format(context.callTimeout())
-                    + ", retries included (aws.callTimeout)", e);
+                    + ", retries included", e);
         } catch (SdkClientException e) {
             throw new CouldNotCheckException(subject, clientProblem(context, action, e), e);
         }

@@ -27,7 +27,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * AWS clients for a run: created on first use, one per service, region, profile and endpoint,
  * shared by every check of the run and closed when it ends (through
  * {@link dev.infrajunit.Environment#shared}). The url-connection HTTP client starts fastest; each
- * call is bounded by {@code aws.callTimeout} and retried with the SDK's standard strategy
+ * call is bounded (60s, retries included; 20s an attempt) and retried with the SDK's standard strategy
  * (3 attempts, backoff with jitter, throttling included).
  */
 public final class AwsClients {
@@ -35,8 +35,7 @@ public final class AwsClients {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
 
-    private record ClientKey(String service, Optional<String> region, Optional<String> profile,
-                             Optional<URI> endpoint, Duration callTimeout) {
+    private record ClientKey(String service, Optional<String> region, Optional<String> profile, Optional<URI> endpoint) {
     }
 
     private record CredentialsKey(Optional<String> profile) {
@@ -72,7 +71,7 @@ public final class AwsClients {
     }
 
     private static <C extends SdkClient> C shared(AwsContext context, String service, Function<AwsCredentialsProvider, C> create) {
-        ClientKey key = new ClientKey(service, context.region(), context.profile(), context.endpoint(), context.callTimeout());
+        ClientKey key = new ClientKey(service, context.region(), context.profile(), context.endpoint());
         // Taken before the client's own shared() call: the run's shared resources may not be
         // created from inside the creation of another.
         AwsCredentialsProvider credentials = credentials(context);
@@ -83,15 +82,14 @@ public final class AwsClients {
                                                                                                 AwsCredentialsProvider credentials) {
         region(context).ifPresent(region -> builder.region(Region.of(region)));
         context.endpoint().ifPresent(builder::endpointOverride);
-        Duration callTimeout = context.callTimeout();
         return builder
                 .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(ATTEMPT_TIMEOUT))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(callTimeout)
-                        .apiCallAttemptTimeout(callTimeout.compareTo(ATTEMPT_TIMEOUT) < 0 ? callTimeout : ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(context.callTimeout())
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .retryStrategy(RetryMode.STANDARD)
                         .build())
                 .build();

@@ -3,7 +3,6 @@ package dev.infrajunit.aws;
 import dev.infrajunit.Environment;
 import dev.infrajunit.Host;
 import dev.infrajunit.InfraException;
-import dev.infrajunit.environment.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.util.Optional;
  *   region: eu-west-1            # else the SDK's region chain (AWS_REGION, the profile, ...)
  *   profile: staging             # else the SDK's default credentials chain
  *   endpoint: http://127.0.0.1:9000   # S3-compatible stores and tests
- *   callTimeout: 60s             # per AWS call, retries included
  *   instanceId: i-0123456789abcdef0   # on a host: its EC2 instance, else found by Name tag
  * }</pre>
  *
@@ -27,7 +25,8 @@ import java.util.Optional;
  */
 public final class AwsContext {
 
-    static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    /** How long one AWS call may take, retries included. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final Environment environment;
     private final Map<?, ?> hostSettings;
@@ -84,9 +83,9 @@ public final class AwsContext {
         });
     }
 
-    /** {@code aws.callTimeout}: how long one AWS call may take, retries included (default 60s). */
+    /** How long one AWS call may take, retries included: 60s. */
     public Duration callTimeout() {
-        return setting("callTimeout").map(Durations::parse).orElse(DEFAULT_CALL_TIMEOUT);
+        return CALL_TIMEOUT;
     }
 
     /** {@code aws.instanceId}: the host's EC2 instance, when its Name tag is not the host's name. */

@@ -1,27 +1,16 @@
 package dev.infrajunit.aws;
 
 /** An EC2 instance to assert on; see {@link Aws#ec2Instance(String)} and {@link Aws#ec2Instance()}. */
-public final class Ec2Instance implements AwsResource {
+public final class Ec2Instance extends AwsResource {
 
     private final Ec2InstanceLookup lookup;
-    private final String label;
 
     Ec2Instance(Ec2InstanceLookup lookup, String label) {
+        super(lookup.context(), label);
         this.lookup = lookup;
-        this.label = label;
-    }
-
-    @Override
-    public AwsContext context() {
-        return lookup.context();
     }
 
     Ec2InstanceLookup lookup() {
         return lookup;
-    }
-
-    @Override
-    public String toString() {
-        return label;
     }
 }

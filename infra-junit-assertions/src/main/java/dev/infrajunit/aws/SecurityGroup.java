@@ -1,13 +1,12 @@
 package dev.infrajunit.aws;
 
-/** A VPC security group to assert on, by id or name; see {@link Aws#securityGroup(String)}. */
-public final class SecurityGroup implements AwsResource {
+/** A VPC security group to assert on, by id ({@code sg-...}) or name; see {@link Aws#securityGroup(String)}. */
+public final class SecurityGroup extends AwsResource {
 
-    private final AwsContext context;
     private final String idOrName;
 
     SecurityGroup(AwsContext context, String idOrName) {
-        this.context = context;
+        super(context, "security group " + idOrName);
         this.idOrName = idOrName;
     }
 
@@ -17,15 +16,5 @@ public final class SecurityGroup implements AwsResource {
 
     boolean isId() {
         return idOrName.startsWith("sg-");
-    }
-
-    @Override
-    public AwsContext context() {
-        return context;
-    }
-
-    @Override
-    public String toString() {
-        return "security group " + idOrName;
     }
 }

@@ -26,25 +26,17 @@ final class FileBackups implements BackupSource {
      * is BSD and macOS. When nothing matches, the script says whether the directory is missing
      * or unreadable, so the message can tell those apart from an empty directory.
      */
+    private static final String NO_DIRECTORY = "no-directory";
+    private static final String UNREADABLE = "unreadable-directory";
     private static final String FIND_NEWEST = "newest=; for f in %s; do"
             + " if [ -f \"$f\" ] && { [ -z \"$newest\" ] || [ \"$f\" -nt \"$newest\" ]; }; then newest=$f; fi; done;"
             + " if [ -n \"$newest\" ]; then"
             + " stat -L -c '%%Y %%s' -- \"$newest\" 2>/dev/null || stat -L -f '%%m %%z' -- \"$newest\" || exit 3;"
             + " printf '%%s' \"$newest\";"
-            + " elif [ ! -d %s ]; then echo " + Marker.NO_DIRECTORY.text
-            + "; elif [ ! -r %2$s ] || [ ! -x %2$s ]; then echo " + Marker.UNREADABLE.text + "; fi";
+            + " elif [ ! -d %s ]; then echo " + NO_DIRECTORY
+            + "; elif [ ! -r %2$s ] || [ ! -x %2$s ]; then echo " + UNREADABLE + "; fi";
     private static final Pattern METADATA = Pattern.compile("(\\d+) (\\d+)\n(.*)", Pattern.DOTALL);
     private static final int MAX_OUTPUT_SHOWN = 500;
-
-    private enum Marker {
-        NO_DIRECTORY("no-directory"), UNREADABLE("unreadable-directory");
-
-        private final String text;
-
-        Marker(String text) {
-            this.text = text;
-        }
-    }
 
     private final Host host;
 
@@ -90,10 +82,10 @@ final class FileBackups implements BackupSource {
     }
 
     private String whyNothing(ShellGlob glob, String marker) {
-        if (marker.equals(Marker.NO_DIRECTORY.text)) {
+        if (marker.equals(NO_DIRECTORY)) {
             return ": " + glob.displayDirectory() + " does not exist";
         }
-        if (marker.equals(Marker.UNREADABLE.text)) {
+        if (marker.equals(UNREADABLE)) {
             // Not a finding about the backups: the check could not look at them.
             throw new CouldNotCheckException(host.name(), "could not look for backups matching " + glob + ": "
                     + glob.displayDirectory() + " is not readable by the login user; add privileged: true to the policy"

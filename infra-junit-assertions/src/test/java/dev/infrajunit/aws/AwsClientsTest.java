@@ -9,31 +9,21 @@ import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.testing.RecordedAwsServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 class AwsClientsTest {
 
-    private static RecordedAwsServer ec2;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ec2 = new RecordedAwsServer();
-        ec2.onAction("DescribeInstances", "ec2/describe-instances-none.xml");
-    }
-
-    @AfterAll
-    static void stop() {
-        ec2.close();
-    }
+    @RegisterExtension
+    static final RecordedAwsServer ec2 = new RecordedAwsServer();
 
     @Test
     void oneClientPerServiceAndRegionForTheRunClosedWhenItEnds() {
         Ec2Client first;
         try (RunEnvironment run = environment(Map.of("aws", Map.of("region", "eu-west-1", "endpoint", ec2.endpoint().toString())),
                 localHost("db-1", Map.of()), localHost("db-2", Map.of("aws", Map.of("region", "us-east-2"))))) {
+            ec2.onAction("DescribeInstances", "ec2/describe-instances-none.xml");
             first = AwsClients.ec2(AwsContext.of(run));
             assertThat(AwsClients.ec2(AwsContext.of(run.host("db-1")))).isSameAs(first);
             assertThat(AwsClients.ec2(AwsContext.of(run.host("db-2")))).isNotSameAs(first);

@@ -4,7 +4,6 @@ import static dev.infrajunit.assertions.InfraAssertions.assertThat;
 import static dev.infrajunit.assertions.InfraAssertions.aws;
 import static dev.infrajunit.aws.S3BucketAssertTest.assertFails;
 import static dev.infrajunit.testing.RecordedAwsServer.filter;
-import static dev.infrajunit.testing.TestEnvironments.environment;
 import static dev.infrajunit.testing.TestEnvironments.localHost;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,45 +11,29 @@ import dev.infrajunit.Host;
 import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.testing.RecordedAwsServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** EC2 instance assertions: the real EC2 client over HTTP against recorded EC2 query-protocol replies. */
 class Ec2InstanceAssertTest {
 
-    private static RecordedAwsServer ec2;
+    @RegisterExtension
+    static final RecordedAwsServer ec2 = new RecordedAwsServer();
     private RunEnvironment environment;
     private Host db1;
 
-    @BeforeAll
-    static void start() throws Exception {
-        ec2 = new RecordedAwsServer();
-    }
 
-    @AfterAll
-    static void stop() {
-        ec2.close();
-    }
 
     @BeforeEach
     void setUp() {
-        environment = environment(Map.of("aws", Map.of("region", "eu-west-1", "endpoint", ec2.endpoint().toString())),
-                localHost("db-1", Map.of()));
+        environment = ec2.environment(localHost("db-1", Map.of()));
         db1 = environment.host("db-1");
         ec2.onAction("DescribeInstances", request -> "i-0db4".equals(request.parameter("InstanceId.1")), 200, "ec2/describe-instances-i-0db4.xml");
         ec2.onAction("DescribeInstances", request -> filter(request, "tag:Name").contains("db-1"), 200, "ec2/describe-instances-db-1.xml");
         ec2.onAction("DescribeInstances", request -> true, 200, "ec2/describe-instances-none.xml");
     }
 
-    @AfterEach
-    void close() {
-        environment.close();
-        org.assertj.core.api.Assertions.assertThat(ec2.unmatched()).isEmpty();
-        ec2.reset();
-    }
 
     @Test
     void aHostsInstanceIsDescribedOnceForAChainOfChecks() {
@@ -84,8 +67,7 @@ class Ec2InstanceAssertTest {
 
     @Test
     void aHostWithoutInstanceFails() {
-        Host web = environment(Map.of("aws", Map.of("region", "eu-west-1", "endpoint", ec2.endpoint().toString())),
-                localHost("web-7", Map.of())).host("web-7");
+        Host web = ec2.environment(localHost("web-7", Map.of())).host("web-7");
 
         assertFails(() -> assertThat(aws(web).ec2Instance()).isRunning(),
                 "EC2 instance of web-7: expected state running, but no EC2 instance is tagged Name=web-7 in eu-west-1"

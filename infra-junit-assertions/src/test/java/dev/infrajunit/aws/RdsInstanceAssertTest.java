@@ -3,36 +3,26 @@ package dev.infrajunit.aws;
 import static dev.infrajunit.assertions.InfraAssertions.assertThat;
 import static dev.infrajunit.assertions.InfraAssertions.aws;
 import static dev.infrajunit.aws.S3BucketAssertTest.assertFails;
-import static dev.infrajunit.testing.TestEnvironments.environment;
 
 import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.testing.RecordedAwsServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** RDS instance assertions: the real RDS client over HTTP against recorded RDS query-protocol replies. */
 class RdsInstanceAssertTest {
 
-    private static RecordedAwsServer rds;
+    @RegisterExtension
+    static final RecordedAwsServer rds = new RecordedAwsServer();
     private RunEnvironment environment;
 
-    @BeforeAll
-    static void start() throws Exception {
-        rds = new RecordedAwsServer();
-    }
 
-    @AfterAll
-    static void stop() {
-        rds.close();
-    }
 
     @BeforeEach
     void setUp() {
-        environment = environment(Map.of("aws", Map.of("region", "eu-west-1", "endpoint", rds.endpoint().toString())));
+        environment = rds.environment();
         for (String id : new String[] {"orders-db", "legacy-db"}) {
             rds.onAction("DescribeDBInstances", request -> id.equals(request.parameter("DBInstanceIdentifier")), 200,
                     "rds/describe-db-instances-" + id + ".xml");
@@ -40,12 +30,6 @@ class RdsInstanceAssertTest {
         rds.onAction("DescribeDBInstances", request -> true, 404, "rds/error-db-instance-not-found.xml");
     }
 
-    @AfterEach
-    void close() {
-        environment.close();
-        org.assertj.core.api.Assertions.assertThat(rds.unmatched()).isEmpty();
-        rds.reset();
-    }
 
     @Test
     void aWellKeptInstancePassesEveryCheckWithOneCall() {

@@ -2,46 +2,30 @@ package dev.infrajunit.aws;
 
 import static dev.infrajunit.assertions.InfraAssertions.assertThat;
 import static dev.infrajunit.assertions.InfraAssertions.aws;
-import static dev.infrajunit.testing.TestEnvironments.environment;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.testing.RecordedAwsServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** S3 bucket assertions: the real S3 client over HTTP against recorded S3 REST-XML replies. */
 class S3BucketAssertTest {
 
-    private static RecordedAwsServer s3;
+    @RegisterExtension
+    static final RecordedAwsServer s3 = new RecordedAwsServer();
     private RunEnvironment environment;
 
-    @BeforeAll
-    static void start() throws Exception {
-        s3 = new RecordedAwsServer();
-    }
 
-    @AfterAll
-    static void stop() {
-        s3.close();
-    }
 
     @BeforeEach
     void setUp() {
-        environment = environment(Map.of("aws", Map.of("region", "eu-west-1", "endpoint", s3.endpoint().toString())));
+        environment = s3.environment();
     }
 
-    @AfterEach
-    void close() {
-        environment.close();
-        org.assertj.core.api.Assertions.assertThat(s3.unmatched()).isEmpty();
-        s3.reset();
-    }
 
     @Test
     void aWellConfiguredBucketPassesEveryCheck() {

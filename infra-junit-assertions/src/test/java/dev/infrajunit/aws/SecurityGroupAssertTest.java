@@ -4,7 +4,6 @@ import static dev.infrajunit.assertions.InfraAssertions.assertThat;
 import static dev.infrajunit.assertions.InfraAssertions.aws;
 import static dev.infrajunit.aws.S3BucketAssertTest.assertFails;
 import static dev.infrajunit.testing.RecordedAwsServer.filter;
-import static dev.infrajunit.testing.TestEnvironments.environment;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.CouldNotCheckException;
@@ -12,31 +11,22 @@ import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.testing.RecordedAwsServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Security group assertions: the real EC2 client over HTTP against recorded EC2 query-protocol replies. */
 class SecurityGroupAssertTest {
 
-    private static RecordedAwsServer ec2;
+    @RegisterExtension
+    static final RecordedAwsServer ec2 = new RecordedAwsServer();
     private RunEnvironment environment;
 
-    @BeforeAll
-    static void start() throws Exception {
-        ec2 = new RecordedAwsServer();
-    }
 
-    @AfterAll
-    static void stop() {
-        ec2.close();
-    }
 
     @BeforeEach
     void setUp() {
-        environment = environment(Map.of("aws", Map.of("region", "eu-west-1", "endpoint", ec2.endpoint().toString())));
+        environment = ec2.environment();
         ec2.onAction("DescribeSecurityGroups", request -> "sg-0web".equals(request.parameter("GroupId.1")), 200, "ec2/describe-security-groups-web.xml");
         ec2.onAction("DescribeSecurityGroups", request -> filter(request, "group-name").equals(List.of("database")), 200,
                 "ec2/describe-security-groups-internal.xml");
@@ -45,12 +35,6 @@ class SecurityGroupAssertTest {
         ec2.onAction("DescribeSecurityGroups", request -> "sg-0gone".equals(request.parameter("GroupId.1")), 400, "ec2/error-invalid-group.xml");
     }
 
-    @AfterEach
-    void close() {
-        environment.close();
-        org.assertj.core.api.Assertions.assertThat(ec2.unmatched()).isEmpty();
-        ec2.reset();
-    }
 
     @Test
     void aGroupOpenOnlyInsideThePrivateNetworkPasses() {

@@ -1,6 +1,5 @@
 package dev.infrajunit.backup;
 
-import static dev.infrajunit.testing.TestEnvironments.environment;
 import static dev.infrajunit.testing.TestEnvironments.localHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,10 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code awsBackup} policies: the real AWS Backup client over HTTP against recorded REST-JSON replies. */
 class AwsBackupRecoveryPointsTest {
@@ -29,25 +26,11 @@ class AwsBackupRecoveryPointsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
     private static final String ORDERS_DB = "arn:aws:rds:eu-west-1:123456789012:db:orders-db";
     private static final String VOLUME = "arn:aws:ec2:us-east-2:123456789012:volume/vol-0123456789abcdef0";
-    private static RecordedAwsServer backup;
-    private RunEnvironment environment;
+    @RegisterExtension
+    static final RecordedAwsServer backup = new RecordedAwsServer();
 
-    @BeforeAll
-    static void start() throws Exception {
-        backup = new RecordedAwsServer();
-    }
 
-    @AfterAll
-    static void stop() {
-        backup.close();
-    }
 
-    @AfterEach
-    void close() {
-        environment.close();
-        assertThat(backup.unmatched()).isEmpty();
-        backup.reset();
-    }
 
     @Test
     void theNewestCompletedRecoveryPointCountsAcrossPages() {
@@ -121,8 +104,7 @@ class AwsBackupRecoveryPointsTest {
     private Optional<String> check(String arn, String maxAge, Optional<String> minSize) {
         Map<String, Object> policy = new java.util.HashMap<>(Map.of("awsBackup", arn, "maxAge", maxAge));
         minSize.ifPresent(size -> policy.put("minSize", size));
-        environment = environment(Map.of("aws", Map.of("region", "eu-west-1", "endpoint", backup.endpoint().toString())),
-                localHost("db-2", Map.of("backup", policy)));
+        RunEnvironment environment = backup.environment(localHost("db-2", Map.of("backup", policy)));
         return BackupCheck.of(environment.host("db-2")).clock(CLOCK).failure();
     }
 }

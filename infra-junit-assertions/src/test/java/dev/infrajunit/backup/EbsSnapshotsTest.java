@@ -1,7 +1,6 @@
 package dev.infrajunit.backup;
 
 import static dev.infrajunit.testing.RecordedAwsServer.filter;
-import static dev.infrajunit.testing.TestEnvironments.environment;
 import static dev.infrajunit.testing.TestEnvironments.localHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,34 +15,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code ebs} policies: the real EC2 client over HTTP against recorded EC2 query-protocol replies. */
 class EbsSnapshotsTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
-    private static RecordedAwsServer ec2;
-    private RunEnvironment environment;
+    @RegisterExtension
+    static final RecordedAwsServer ec2 = new RecordedAwsServer();
 
-    @BeforeAll
-    static void start() throws Exception {
-        ec2 = new RecordedAwsServer();
-    }
 
-    @AfterAll
-    static void stop() {
-        ec2.close();
-    }
 
-    @AfterEach
-    void close() {
-        environment.close();
-        assertThat(ec2.unmatched()).isEmpty();
-        ec2.reset();
-    }
 
     @Test
     void everyVolumeNeedsAYoungEnoughCompletedSnapshot() {
@@ -155,8 +138,7 @@ class EbsSnapshotsTest {
 
     private Optional<String> check(String host, Map<String, Object> aws) {
         Map<String, Object> hostAws = new java.util.HashMap<>(aws);
-        environment = environment(Map.of("aws", Map.of("region", "eu-west-1", "endpoint", ec2.endpoint().toString())),
-                localHost(host, Map.of("backup", Map.of("ebs", true, "maxAge", "24h"), "aws", hostAws)));
+        RunEnvironment environment = ec2.environment(localHost(host, Map.of("backup", Map.of("ebs", true, "maxAge", "24h"), "aws", hostAws)));
         return BackupCheck.of(environment.host(host)).clock(CLOCK).failure();
     }
 }

@@ -1,6 +1,5 @@
 package dev.infrajunit.backup;
 
-import static dev.infrajunit.testing.TestEnvironments.environment;
 import static dev.infrajunit.testing.TestEnvironments.localHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,34 +14,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code rds} policies: the real RDS client over HTTP against recorded RDS query-protocol replies. */
 class RdsBackupsTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
-    private static RecordedAwsServer rds;
-    private RunEnvironment environment;
+    @RegisterExtension
+    static final RecordedAwsServer rds = new RecordedAwsServer();
 
-    @BeforeAll
-    static void start() throws Exception {
-        rds = new RecordedAwsServer();
-    }
 
-    @AfterAll
-    static void stop() {
-        rds.close();
-    }
 
-    @AfterEach
-    void close() {
-        environment.close();
-        assertThat(rds.unmatched()).isEmpty();
-        rds.reset();
-    }
 
     @Test
     void anInstanceWithFreshAutomatedBackupsHolds() {
@@ -139,8 +122,7 @@ class RdsBackupsTest {
     }
 
     private Optional<String> check(String id, String maxAge) {
-        environment = environment(Map.of("aws", Map.of("region", "eu-west-1", "endpoint", rds.endpoint().toString())),
-                localHost("db-2", Map.of("backup", Map.of("rds", id, "maxAge", maxAge))));
+        RunEnvironment environment = rds.environment(localHost("db-2", Map.of("backup", Map.of("rds", id, "maxAge", maxAge))));
         return BackupCheck.of(environment.host("db-2")).clock(CLOCK).failure();
     }
 }

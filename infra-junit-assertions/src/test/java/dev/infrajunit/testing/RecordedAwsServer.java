@@ -1,5 +1,7 @@
 package dev.infrajunit.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -18,6 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import dev.infrajunit.environment.HostDefinition;
+import dev.infrajunit.runtime.RunEnvironment;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An HTTP server on 127.0.0.1 that answers AWS API calls with recorded responses from
@@ -25,8 +33,15 @@ import java.util.function.Predicate;
  * XML, S3 REST XML, AWS Backup REST JSON), and records every request so a test can check that
  * the SDK made the right call. There is no emulator of EC2, RDS or AWS Backup to run here.
  * A request no route matches gets a 400 and is recorded as unmatched.
+ *
+ * <p>As a JUnit extension ({@code @RegisterExtension static}) it starts before the class's tests,
+ * and after each test closes the environments it made, checks that every request matched a
+ * route, and forgets routes and requests.
  */
-public final class RecordedAwsServer implements AutoCloseable {
+public final class RecordedAwsServer implements AutoCloseable, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+
+    /** The region the environments it makes are in. */
+    public static final String REGION = "eu-west-1";
 
     /** One request as the server saw it; query and form parameters decoded. */
     public record Request(String method, String path, Map<String, String> parameters, Map<String, List<String>> headers, String body) {
@@ -49,16 +64,53 @@ public final class RecordedAwsServer implements AutoCloseable {
     private record Route(Predicate<Request> matches, int status, String resource, String contentType, Map<String, String> headers) {
     }
 
-    private final HttpServer server;
+    private HttpServer server;
+    private final List<RunEnvironment> environments = new CopyOnWriteArrayList<>();
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Request> unmatched = new CopyOnWriteArrayList<>();
 
-    public RecordedAwsServer() throws IOException {
+    /** A server started now, for use outside an extension. */
+    public static RecordedAwsServer started() throws IOException {
+        RecordedAwsServer server = new RecordedAwsServer();
+        server.start();
+        return server;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        start();
+    }
+
+    private void start() throws IOException {
         TestAwsCredentials.install();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        environments.forEach(RunEnvironment::close);
+        environments.clear();
+        List<Request> missed = unmatched();
+        reset();
+        assertThat(missed).as("requests no recorded response matched").isEmpty();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /**
+     * A run environment whose AWS calls come here ({@code aws.endpoint}, in {@value #REGION}),
+     * closed after the test.
+     */
+    public RunEnvironment environment(HostDefinition... hosts) {
+        RunEnvironment environment = TestEnvironments.environment(Map.of("aws", Map.of("region", REGION, "endpoint", endpoint().toString())), hosts);
+        environments.add(environment);
+        return environment;
     }
 
     public URI endpoint() {

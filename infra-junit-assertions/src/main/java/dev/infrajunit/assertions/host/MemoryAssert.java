@@ -3,6 +3,7 @@ package dev.infrajunit.assertions.host;
 import static dev.infrajunit.assertions.error.ShouldBeWithinLimit.shouldBeWithinLimit;
 
 import dev.infrajunit.assertions.facts.Memory;
+import dev.infrajunit.backup.Sizes;
 import dev.infrajunit.assertions.facts.Memory.MemInfo;
 import dev.infrajunit.assertions.host.Subjects.HostMemory;
 
@@ -16,7 +17,10 @@ public class MemoryAssert extends HostSubjectAssert<MemoryAssert, HostMemory> {
         super(memory, MemoryAssert.class);
     }
 
-    /** At least this much, written as {@code 512M}, {@code 2G}, {@code 1.5G} or plain bytes. */
+    /**
+     * At least this much, written as {@code 512MiB}, {@code 2GiB} (binary) or {@code 512MB}, {@code 2GB}
+     * (decimal), or plain bytes; the same sizes as backup policies' {@code minSize}.
+     */
     public MemoryAssert hasAvailableAtLeast(String size) {
         return hasAvailableAtLeast(Sizes.parse(size));
     }

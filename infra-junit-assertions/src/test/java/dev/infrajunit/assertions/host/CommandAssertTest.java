@@ -8,25 +8,14 @@ import dev.infrajunit.Command;
 import dev.infrajunit.Host;
 import dev.infrajunit.assertions.testing.LocalHosts;
 import dev.infrajunit.assertions.testing.RecordingHost;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CommandAssertTest {
 
-    private LocalHosts hosts;
-    private Host local;
-
-    @BeforeEach
-    void open() {
-        hosts = new LocalHosts("ops-1");
-        local = hosts.host("ops-1");
-    }
-
-    @AfterEach
-    void close() {
-        hosts.close();
-    }
+    @RegisterExtension
+    final LocalHosts hosts = new LocalHosts("ops-1");
+    private final Host local = hosts.host("ops-1");
 
     @Test
     void exitStatusAndOutput() {

@@ -12,9 +12,8 @@ import dev.infrajunit.assertions.testing.NoServiceManagerHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * This machine has SysV init scripts and a systemctl, but systemd is not PID 1: the checks must
@@ -25,19 +24,9 @@ class ServiceAssertTest {
 
     private static final String NOTE = "; systemctl is installed but systemd is not running";
 
-    private LocalHosts hosts;
-    private Host local;
-
-    @BeforeEach
-    void open() {
-        hosts = new LocalHosts("app-1");
-        local = hosts.host("app-1");
-    }
-
-    @AfterEach
-    void close() {
-        hosts.close();
-    }
+    @RegisterExtension
+    final LocalHosts hosts = new LocalHosts("app-1");
+    private final Host local = hosts.host("app-1");
 
     @Test
     void stoppedInitScriptService() {

@@ -10,26 +10,15 @@ import dev.infrajunit.assertions.facts.OsRelease;
 import dev.infrajunit.assertions.testing.LocalHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Kernel parameters, mounts, memory, OS and kernel of this machine, against what the JVM reads itself. */
 class SystemAssertTest {
 
-    private LocalHosts hosts;
-    private Host local;
-
-    @BeforeEach
-    void open() {
-        hosts = new LocalHosts("sys-1");
-        local = hosts.host("sys-1");
-    }
-
-    @AfterEach
-    void close() {
-        hosts.close();
-    }
+    @RegisterExtension
+    final LocalHosts hosts = new LocalHosts("sys-1");
+    private final Host local = hosts.host("sys-1");
 
     @Test
     void sysctl() throws Exception {
@@ -74,14 +63,14 @@ class SystemAssertTest {
 
     @Test
     void memory() {
-        assertThatCode(() -> assertThat(local).memory().hasAvailableAtLeast("1M").hasAvailablePercentAtLeast(1))
+        assertThatCode(() -> assertThat(local).memory().hasAvailableAtLeast("1MiB").hasAvailablePercentAtLeast(1))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> assertThat(local).hasAvailableMemoryAtLeast("64k")).doesNotThrowAnyException();
+        assertThatCode(() -> assertThat(local).hasAvailableMemoryAtLeast("64KiB")).doesNotThrowAnyException();
         assertThatThrownBy(() -> assertThat(local).memory().hasAvailableAtLeast("100T"))
-                .message().matches("sys-1: expected available memory to be at least 100 TiB, but it is [0-9.]+ [KMG]iB of [0-9.]+ [KMG]iB"
+                .message().matches("sys-1: expected available memory to be at least 100 TB, but it is [0-9.]+ [KMG]B of [0-9.]+ [KMG]B"
                         + " \\(MemAvailable in /proc/meminfo\\)");
         assertThatThrownBy(() -> assertThat(local).memory().hasAvailableAtLeast("lots"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("'lots' is not a size; write it like 512M, 2G, 1.5G or 800k");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("'lots' is not a size; write it like 512B, 100KB, 1MB, 1.2 GB or 10GiB");
     }
 
     @Test

@@ -20,9 +20,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real TLS server on loopback with a certificate made by keytool, read by openssl on the host and by the JVM. */
@@ -33,19 +32,9 @@ class TlsCertificateAssertTest {
     @TempDir
     Path dir;
 
-    private LocalHosts hosts;
-    private Host web;
-
-    @BeforeEach
-    void open() {
-        hosts = new LocalHosts("web-1");
-        web = hosts.host("web-1");
-    }
-
-    @AfterEach
-    void close() {
-        hosts.close();
-    }
+    @RegisterExtension
+    final LocalHosts hosts = new LocalHosts("web-1");
+    private final Host web = hosts.host("web-1");
 
     @Test
     void certificateExpiringInTenDays() throws Exception {

@@ -12,9 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A run environment of {@code transport: local} hosts: real commands on this machine, fresh facts per environment. */
-public final class LocalHosts implements AutoCloseable {
+/**
+ * A run environment of {@code transport: local} hosts: real commands on this machine, fresh facts
+ * per environment. As a {@code @RegisterExtension} field it is one run per test, closed after it.
+ */
+public final class LocalHosts implements AutoCloseable, AfterEachCallback {
 
     private final RunEnvironment environment;
 
@@ -31,6 +36,11 @@ public final class LocalHosts implements AutoCloseable {
         SshSettings ssh = new SshSettings("", 0, List.of(), Optional.empty(), Path.of("known_hosts"), HostKeyChecking.STRICT,
                 Duration.ofSeconds(10), Optional.empty(), false);
         return new HostDefinition(name, "localhost", List.of(), "local", ssh, Duration.ofSeconds(30), false, Map.of(), 0);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override
