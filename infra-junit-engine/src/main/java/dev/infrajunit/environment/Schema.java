@@ -111,7 +111,21 @@ final class Schema {
 
     static final Rule FREE_MAP = (node, n) -> n.fields(node, new Fields(Map.of(), true));
 
-    static final Fields BACKUP_POLICY = new Fields(Map.of("maxAge", DURATION), true);
+    /** A single value kept as YAML typed it ({@code ebs: true}, {@code minSize: 1048576}). */
+    static final Rule SCALAR = (node, n) -> n.scalar(node, "a single value").value();
+
+    /** Closed, so a mistyped policy key is reported with its line, not only when the check runs. */
+    static final Fields BACKUP_POLICY = closed(
+            "files", TEXT,
+            "s3", TEXT,
+            "ebs", SCALAR,
+            "rds", TEXT,
+            "awsBackup", TEXT,
+            "maxAge", DURATION,
+            "minSize", SCALAR,
+            "verify", TEXT,
+            "privileged", BOOLEAN,
+            "timeZone", TEXT);
 
     /** One backup policy map, or a list of them; always a list afterwards. */
     static final Rule BACKUP = (node, n) -> {

@@ -1,6 +1,7 @@
 package dev.infrajunit.environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -199,13 +200,29 @@ class EnvironmentParsingTest {
                     backup:
                       - { files: /var/backups/*.dump, maxAge: 24h, minSize: 1MB }
                       - { rds: db-1-prod, maxAge: 2d }
-                      - { ebs: true, maxAge: PT36H, prefixPattern: "db-1-*" }
+                      - { ebs: true, maxAge: PT36H }
+                      - { s3: "s3://acme/db-1/{yyyy}/{MM}/", maxAge: 26h, timeZone: UTC }
                 """).hosts().get(0);
 
         assertThat(host.properties().get("backup")).isEqualTo(List.of(
                 Map.of("files", "/var/backups/*.dump", "maxAge", "24h", "minSize", "1MB"),
                 Map.of("rds", "db-1-prod", "maxAge", "2d"),
-                Map.of("ebs", true, "maxAge", "PT36H", "prefixPattern", "db-1-*")));
+                Map.of("ebs", true, "maxAge", "PT36H"),
+                Map.of("s3", "s3://acme/db-1/{yyyy}/{MM}/", "maxAge", "26h", "timeZone", "UTC")));
+    }
+
+    @Test
+    void aMistypedBackupPolicyKeyIsReportedWithItsLine() {
+        assertThatThrownBy(() -> parse("""
+                hosts:
+                  db-1:
+                    backup:
+                      - { files: /var/backups/*.dump, maxAge: 24h }
+                      - { rds: db-1-prod, maxage: 2d }
+                """))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessage("staging.yaml:5: unknown key 'maxage' under hosts.db-1.backup[1]; did you mean 'maxAge'?"
+                        + " Known keys: files, s3, ebs, rds, awsBackup, maxAge, minSize, verify, privileged, timeZone");
     }
 
     @Test
