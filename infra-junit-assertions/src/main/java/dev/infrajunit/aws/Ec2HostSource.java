@@ -74,7 +74,7 @@ public final class Ec2HostSource implements HostSource {
                 .filter(value -> value != null && !value.isBlank()).findFirst().orElse(id);
         Map<String, Object> awsKeys = new LinkedHashMap<>();
         awsKeys.put("instanceId", id);
-        region.ifPresent(named -> awsKeys.put("region", named));
+        region.ifPresent(given -> awsKeys.put("region", given));
         return new DiscoveredHost(name, "EC2 instance " + id,
                 Map.of("address", address(instance, address, name, aws), "aws", awsKeys));
     }
@@ -86,7 +86,8 @@ public final class Ec2HostSource implements HostSource {
             default -> instance.privateIpAddress();
         };
         if (value == null || value.isBlank()) {
-            throw new InfraException("EC2 instance " + instance.instanceId() + " (" + name + ") in " + aws.regionLabel()
+            String named = name.equals(instance.instanceId()) ? "" : " (" + name + ")";
+            throw new InfraException("EC2 instance " + instance.instanceId() + named + " in " + aws.regionLabel()
                     + " has no " + ADDRESSES.get(kind) + " (address: " + kind + "); choose another address,"
                     + " such as address: privateIp");
         }

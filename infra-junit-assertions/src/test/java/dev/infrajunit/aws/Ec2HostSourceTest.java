@@ -140,7 +140,7 @@ class Ec2HostSourceTest {
                 """))
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessage("staging.yaml:6: hostSources[0] (ec2): could not discover hosts: EC2 instance i-0web9a"
-                        + " (i-0web9a) in eu-west-1 has no public IP address (address: publicIp); choose another"
+                        + " in eu-west-1 has no public IP address (address: publicIp); choose another"
                         + " address, such as address: privateIp");
     }
 
