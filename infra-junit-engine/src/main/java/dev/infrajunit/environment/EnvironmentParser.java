@@ -3,7 +3,6 @@ package dev.infrajunit.environment;
 import dev.infrajunit.runtime.HostNames;
 import dev.infrajunit.spi.DiscoveredHost;
 import dev.infrajunit.spi.HostSource;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
