@@ -10,5 +10,8 @@
  * closed when it ends; each call is bounded (60s with retries, 20s an attempt) and retried by the
  * SDK's standard strategy. An error names what was checked, the call as the IAM action to allow,
  * the region and the cause.
+ *
+ * <p>{@link dev.infrajunit.aws.Ec2HostSource} lets an environment file find its hosts among the
+ * running EC2 instances that carry given tags ({@code hostSources: - ec2: { tags: ... }}).
  */
 package dev.infrajunit.aws;

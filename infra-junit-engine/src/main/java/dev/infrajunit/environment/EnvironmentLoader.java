@@ -24,19 +24,23 @@ import java.util.function.Function;
  *   <li>a name N: the class path resource {@code infra/N.yaml} (or {@code infra/N.yml}).</li>
  * </ul>
  * The file format is described in the project's README; {@link Inheritance} explains how hosts
- * inherit from roles and the top level.
+ * inherit from roles and the top level. Hosts listed under {@code hostSources:} are discovered
+ * while the file is loaded (see {@link HostDiscovery}).
  */
 public final class EnvironmentLoader {
 
+    private final ClassLoader classLoader;
     private final ClasspathEnvironments classpath;
     private final Function<String, String> environmentVariables;
 
     /**
-     * @param classLoader          where {@code infra/NAME.yaml} resources are looked up
+     * @param classLoader          where {@code infra/NAME.yaml} resources and {@link dev.infrajunit.spi.HostSource}
+     *                             providers are looked up
      * @param environmentVariables the values {@code ${env:NAME}} refers to, {@code System::getenv}
      *                             in production; returns null for a variable that is not set
      */
     public EnvironmentLoader(ClassLoader classLoader, Function<String, String> environmentVariables) {
+        this.classLoader = classLoader;
         this.classpath = new ClasspathEnvironments(classLoader);
         this.environmentVariables = environmentVariables;
     }
@@ -123,7 +127,7 @@ public final class EnvironmentLoader {
     }
 
     private EnvironmentDefinition parse(String text, String name, Source source) {
-        return new EnvironmentParser(environmentVariables, source).parse(text, name);
+        return new EnvironmentParser(environmentVariables, source, classLoader).parse(text, name);
     }
 
     private EnvironmentException unknown(String name, String where) {

@@ -1,7 +1,8 @@
 package dev.infrajunit.environment;
 
 import dev.infrajunit.runtime.HostNames;
-import java.util.ArrayList;
+import dev.infrajunit.spi.DiscoveredHost;
+import dev.infrajunit.spi.HostSource;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.function.Function;
 /**
  * Turns the text of one environment file into an {@link EnvironmentDefinition}: the top level
  * first, then every role (used or not), then each host with what it inherits (see
- * {@link Inheritance}). The first problem found ends the parse with an {@link EnvironmentException}.
+ * {@link Inheritance}): first those written under {@code hosts:}, then those each entry of
+ * {@code hostSources:} finds (see {@link HostDiscovery}), where a written host wins over a found
+ * one of the same name. The first problem found ends the parse with an {@link EnvironmentException}.
  */
 final class EnvironmentParser {
 
@@ -21,10 +24,12 @@ final class EnvironmentParser {
 
     private final Source source;
     private final Interpolator interpolator;
+    private final HostDiscovery discovery;
 
-    EnvironmentParser(Function<String, String> environmentVariables, Source source) {
+    EnvironmentParser(Function<String, String> environmentVariables, Source source, ClassLoader classLoader) {
         this.source = source;
         this.interpolator = new Interpolator(environmentVariables, source);
+        this.discovery = new HostDiscovery(source, classLoader);
     }
 
     EnvironmentDefinition parse(String yaml, String name) {
@@ -33,14 +38,33 @@ final class EnvironmentParser {
             throw source.at(root.line(), "", "an environment file is a map with a 'hosts:' key, but this one is "
                     + root.describe());
         }
-        Map<String, Object> settings = new Normalizer(source, interpolator, null).fields(top, Schema.TOP);
+        Normalizer normalizer = new Normalizer(source, interpolator, null);
+        Map<String, Object> settings = normalizer.fields(top, Schema.TOP);
         Map<String, YamlNode.Mapping> roles = roles(top);
-        YamlNode.Mapping defaults = top.without("roles", "hosts");
-        List<HostDefinition> hosts = new ArrayList<>();
-        for (YamlNode.Member entry : hostEntries(top)) {
-            hosts.add(host(entry, defaults, roles));
+        List<HostDiscovery.Entry> sources = discovery.entries(top, normalizer);
+        YamlNode.Mapping defaults = top.without("roles", "hosts", "hostSources");
+        Map<String, HostDefinition> hosts = new LinkedHashMap<>();
+        for (YamlNode.Member entry : hostEntries(top, !sources.isEmpty())) {
+            hosts.put(entry.key(), host(entry.key(), named(entry, "host"), entry.line(), defaults, roles));
         }
-        return new EnvironmentDefinition(name, source.file(), settings, hosts);
+        HostSource.Context context = new HostSource.Context(name, source.file(), settings);
+        Map<String, String> discoveredBy = new LinkedHashMap<>();
+        for (HostDiscovery.Entry entry : sources) {
+            entry.roles().ifPresent(listed -> roleNames(listed, normalizer, roles));
+            for (DiscoveredHost found : discovery.discover(entry, context)) {
+                String first = discoveredBy.putIfAbsent(found.name(), found.origin() + " (" + entry.path() + ")");
+                if (first != null) {
+                    throw source.at(entry.line(), entry.path(), entry.path() + ": two hosts would be named '"
+                            + found.name() + "': " + first + " and " + found.origin() + "; a host name is unique, so"
+                            + " list the one you mean under hosts:, or narrow the sources");
+                }
+                // A host written under hosts: wins over a discovered one of the same name.
+                if (!hosts.containsKey(found.name())) {
+                    hosts.put(found.name(), host(found.name(), discovery.own(entry, found), entry.line(), defaults, roles));
+                }
+            }
+        }
+        return new EnvironmentDefinition(name, source.file(), settings, List.copyOf(hosts.values()));
     }
 
     private Map<String, YamlNode.Mapping> roles(YamlNode.Mapping top) {
@@ -53,10 +77,14 @@ final class EnvironmentParser {
         return roles;
     }
 
-    private List<YamlNode.Member> hostEntries(YamlNode.Mapping top) {
+    /** The hosts written under {@code hosts:}, which may be left out when {@code hostSources:} finds them. */
+    private List<YamlNode.Member> hostEntries(YamlNode.Mapping top, boolean discovered) {
+        if (discovered && top.member("hosts").isEmpty()) {
+            return List.of();
+        }
         YamlNode.Member hosts = top.member("hosts").orElseThrow(() -> source.at(0, "", NO_HOSTS));
         List<YamlNode.Member> entries = entries(top, "hosts", "a map of host names to their keys");
-        if (entries.isEmpty()) {
+        if (entries.isEmpty() && !discovered) {
             throw source.at(hosts.line(), "hosts", NO_HOSTS);
         }
         return entries;
@@ -93,25 +121,27 @@ final class EnvironmentParser {
         return mapping;
     }
 
-    private HostDefinition host(YamlNode.Member entry, YamlNode.Mapping defaults, Map<String, YamlNode.Mapping> roles) {
-        String name = entry.key();
-        YamlNode.Mapping own = named(entry, "host");
+    private HostDefinition host(String name, YamlNode.Mapping own, int line, YamlNode.Mapping defaults,
+                                Map<String, YamlNode.Mapping> roles) {
         Normalizer normalizer = new Normalizer(source, interpolator, name);
-        List<String> roleNames = roleNames(own, normalizer.fields(own, Schema.HOST), roles);
+        normalizer.fields(own, Schema.HOST);
+        List<String> roleNames = own.member("roles").map(listed -> roleNames(listed, normalizer, roles)).orElse(List.of());
         List<YamlNode.Mapping> inherited = roleNames.stream().map(roles::get).toList();
         Map<String, Object> merged = normalizer.fields(Inheritance.forHost(defaults, inherited, own), Schema.HOST);
         Map<String, Object> properties = new LinkedHashMap<>(merged);
         properties.putIfAbsent("address", name);
         properties.put("roles", roleNames);
-        return HostSettings.definition(name, properties, entry.line());
+        return HostSettings.definition(name, properties, line);
     }
 
+    /** The roles a {@code roles:} key lists, each of which must be defined under {@code roles:}. */
     @SuppressWarnings("unchecked")
-    private List<String> roleNames(YamlNode.Mapping own, Map<String, Object> fields, Map<String, YamlNode.Mapping> roles) {
-        List<String> names = (List<String>) fields.getOrDefault("roles", List.of());
-        Optional<YamlNode> listed = own.member("roles").map(YamlNode.Member::value);
-        List<YamlNode> items = listed.orElse(null) instanceof YamlNode.Sequence sequence ? sequence.items()
-                : listed.stream().toList();
+    private List<String> roleNames(YamlNode.Member listed, Normalizer normalizer, Map<String, YamlNode.Mapping> roles) {
+        if (Normalizer.isNull(listed.value())) {
+            return List.of();
+        }
+        List<String> names = (List<String>) Schema.ROLE_NAMES.apply(listed.value(), normalizer);
+        List<YamlNode> items = listed.value() instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(listed.value());
         for (int i = 0; i < names.size(); i++) {
             String role = names.get(i);
             if (!roles.containsKey(role)) {

@@ -45,7 +45,8 @@ final class HostSettings {
                 hostKeyChecking((String) ssh.getOrDefault("hostKeyChecking", "strict")),
                 duration(ssh.get("connectTimeout"), DEFAULT_CONNECT_TIMEOUT),
                 Optional.ofNullable((String) ssh.get("jumpHost")),
-                (Boolean) ssh.getOrDefault("useSshConfig", true));
+                (Boolean) ssh.getOrDefault("useSshConfig", true),
+                Optional.ofNullable((String) ssh.get("configFile")).map(UserHome::expand));
     }
 
     private static List<Path> identityFiles(Object value) {

@@ -148,7 +148,8 @@ final class Schema {
             "hostKeyChecking", oneOf("strict", "accept-new", "off"),
             "connectTimeout", DURATION,
             "jumpHost", TEXT,
-            "useSshConfig", BOOLEAN);
+            "useSshConfig", BOOLEAN,
+            "configFile", PATH);
 
     static final Fields AWS = closed(
             "region", TEXT,
@@ -167,11 +168,61 @@ final class Schema {
             "backup", BACKUP,
             "properties", FREE_MAP);
 
-    static final Fields TOP = extend(ROLE, 4, "roles", ELSEWHERE, "hosts", ELSEWHERE);
+    static final Fields TOP = extend(ROLE, 4, "roles", ELSEWHERE, "hosts", ELSEWHERE, "hostSources", ELSEWHERE);
 
     static final Fields HOST = extend(ROLE, 0, "address", TEXT, "roles", ROLE_NAMES);
 
+    /** Host-name globs as selectors write them ({@code web-*}, {@code web-*,!web-test}), without roles. */
+    static final Rule HOST_GLOB = typed("a host-name glob such as web-*", (scalar, n) -> {
+        String text = scalar.text();
+        try {
+            HostSelector.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw n.invalid(scalar, e.getMessage());
+        }
+        if (text.contains("role:")) {
+            throw n.invalid(scalar, scalar.describe() + " selects by role; match takes host-name globs such as web-*");
+        }
+        return text;
+    });
+
+    /** EC2 tags to match: a map of tag keys to values, at least one. */
+    static final Rule TAGS = (node, n) -> {
+        if (!(node instanceof YamlNode.Mapping mapping) || mapping.members().isEmpty()) {
+            throw n.invalid(node, "expected the tags to match, such as { env: staging, tier: web }, found "
+                    + (node instanceof YamlNode.Mapping ? "no tags" : node.describe()));
+        }
+        Map<String, Object> tags = new LinkedHashMap<>();
+        mapping.members().values().forEach(member -> tags.put(member.key(), TEXT.apply(member.value(), n)));
+        return Collections.unmodifiableMap(tags);
+    };
+
+    /** {@code - sshConfig: ~/.ssh/config} with its options beside it; nothing after the key means the default file. */
+    static final Fields SSH_CONFIG_SOURCE = closed(
+            "sshConfig", PATH,
+            "match", HOST_GLOB,
+            "roles", ROLE_NAMES);
+
+    /** {@code - ec2: { ... }} with its options inside. */
+    static final Fields EC2_SOURCE = closed(
+            "ec2", closed(
+                    "tags", TAGS,
+                    "region", TEXT,
+                    "roles", ROLE_NAMES,
+                    "nameTag", TEXT,
+                    "address", oneOf("privateIp", "publicIp", "privateDns")));
+
+    /** The kinds of {@code hostSources:} entries, by the key that names each, in the order messages list them. */
+    static final Map<String, Fields> HOST_SOURCES = hostSources();
+
     private Schema() {
+    }
+
+    private static Map<String, Fields> hostSources() {
+        Map<String, Fields> kinds = new LinkedHashMap<>();
+        kinds.put("sshConfig", SSH_CONFIG_SOURCE);
+        kinds.put("ec2", EC2_SOURCE);
+        return Collections.unmodifiableMap(kinds);
     }
 
     static Rule oneOf(String... values) {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param connectTimeout  {@code ssh.connectTimeout}, default 10s
  * @param jumpHost        {@code ssh.jumpHost}: a host of the environment, or {@code user@host:port}
  * @param useSshConfig    whether {@code ~/.ssh/config} is consulted ({@code ssh.useSshConfig}, default true)
+ * @param configFile      the OpenSSH client configuration consulted instead of {@code ~/.ssh/config}
+ *                        ({@code ssh.configFile}); a host found by an {@code sshConfig} host source has its file here
  */
 public record SshSettings(
         String user,
@@ -28,9 +30,18 @@ public record SshSettings(
         HostKeyChecking hostKeyChecking,
         Duration connectTimeout,
         Optional<String> jumpHost,
-        boolean useSshConfig) {
+        boolean useSshConfig,
+        Optional<Path> configFile) {
 
     public SshSettings {
         identityFiles = List.copyOf(identityFiles);
+    }
+
+    /** Settings that consult the run's own SSH client configuration, {@code ~/.ssh/config}. */
+    public SshSettings(String user, int port, List<Path> identityFiles, Optional<String> passphraseEnv, Path knownHosts,
+                       HostKeyChecking hostKeyChecking, Duration connectTimeout, Optional<String> jumpHost,
+                       boolean useSshConfig) {
+        this(user, port, identityFiles, passphraseEnv, knownHosts, hostKeyChecking, connectTimeout, jumpHost,
+                useSshConfig, Optional.empty());
     }
 }

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 class EnvironmentValidationTest {
 
     private static final String HOST_KEYS = "address, roles, ssh, commandTimeout, aws, sudo, transport, backup, properties";
-    private static final String TOP_KEYS = "ssh, commandTimeout, aws, sudo, roles, hosts, transport, backup, properties";
+    private static final String TOP_KEYS = "ssh, commandTimeout, aws, sudo, roles, hosts, hostSources, transport, backup,"
+            + " properties";
     private static final String SSH_KEYS = "user, port, identityFile, passphraseEnv, knownHosts, hostKeyChecking,"
-            + " connectTimeout, jumpHost, useSshConfig";
+            + " connectTimeout, jumpHost, useSshConfig, configFile";
     private static final String FORMS = "30s, 90m, 24h, 2d, 1h30m, 500ms or ISO-8601 PT24H";
 
     private final EnvironmentLoader loader = new EnvironmentLoader(getClass().getClassLoader(), name -> null);

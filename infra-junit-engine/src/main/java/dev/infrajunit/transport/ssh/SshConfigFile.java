@@ -21,10 +21,16 @@ final class SshConfigFile {
     }
 
     private final Path file;
+    private final boolean named;
     private volatile List<HostConfigEntry> entries;
 
-    SshConfigFile(Path file) {
+    /**
+     * @param named whether the environment names this file ({@code ssh.configFile}), so that it must
+     *              exist; the default {@code ~/.ssh/config} may be missing
+     */
+    SshConfigFile(Path file, boolean named) {
         this.file = file;
+        this.named = named;
     }
 
     Path file() {
@@ -66,6 +72,10 @@ final class SshConfigFile {
 
     private List<HostConfigEntry> read() {
         if (!Files.isRegularFile(file)) {
+            if (named) {
+                throw new IllegalStateException("The SSH client configuration " + file + " (ssh.configFile) is not a file;"
+                        + " correct ssh.configFile, or leave it out for ~/.ssh/config");
+            }
             return List.of();
         }
         try {

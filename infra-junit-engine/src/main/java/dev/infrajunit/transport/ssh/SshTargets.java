@@ -6,23 +6,30 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.sshd.client.config.hosts.HostConfigEntry;
 
-/** Turns a host's SSH settings, and what {@code ~/.ssh/config} says about it, into a {@link SshTarget}. */
+/**
+ * Turns a host's SSH settings, and what its SSH client configuration ({@code ssh.configFile}, else
+ * {@code ~/.ssh/config}) says about it, into a {@link SshTarget}.
+ */
 final class SshTargets {
 
     private static final Pattern USER_HOST_PORT = Pattern.compile("(?:([^@]+)@)?(\\[[^]]+]|[^:@]+)(?::(\\d+))?");
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
-    private final SshConfigFile sshConfig;
+    private final Path defaultSshConfig;
+    // each file parsed once per run, whichever hosts name it
+    private final Map<Path, SshConfigFile> sshConfigs = new ConcurrentHashMap<>();
     private final Path defaultKeysDirectory;
     private final String localUser;
 
-    SshTargets(SshConfigFile sshConfig, Path defaultKeysDirectory, String localUser) {
-        this.sshConfig = sshConfig;
+    SshTargets(Path defaultSshConfig, Path defaultKeysDirectory, String localUser) {
+        this.defaultSshConfig = defaultSshConfig;
         this.defaultKeysDirectory = defaultKeysDirectory;
         this.localUser = localUser;
     }
@@ -50,14 +57,16 @@ final class SshTargets {
 
     private SshTarget resolve(String hostName, String address, SshSettings ssh, String userOverride, int portOverride,
                               Optional<String> jump) {
-        SshConfigFile.Entry config = ssh.useSshConfig() ? sshConfig.lookup(address) : SshConfigFile.Entry.NONE;
+        SshConfigFile sshConfig = sshConfigs.computeIfAbsent(ssh.configFile().orElse(defaultSshConfig),
+                file -> new SshConfigFile(file, ssh.configFile().isPresent()));
+        SshConfigFile.Entry config = ssh.useSshConfig() ? lookup(hostName, sshConfig, address) : SshConfigFile.Entry.NONE;
         String user = first(userOverride, ssh.user(), config.user(), localUser);
         int port = portOverride > 0 ? portOverride : ssh.port() > 0 ? ssh.port() : config.port() > 0 ? config.port() : 22;
         String connectTo = config.hostName().isEmpty() ? address : config.hostName();
 
         List<Path> optional = new ArrayList<>();
         for (String identity : config.identityFiles()) {
-            optional.add(expand(hostName, identity, connectTo, port, user));
+            optional.add(expand(hostName, sshConfig, identity, connectTo, port, user));
         }
         if (ssh.identityFiles().isEmpty() && optional.isEmpty()) {
             DEFAULT_KEYS.forEach(name -> optional.add(defaultKeysDirectory.resolve(name)));
@@ -68,7 +77,15 @@ final class SshTargets {
                 ssh.knownHosts(), ssh.hostKeyChecking(), ssh.connectTimeout(), effectiveJump);
     }
 
-    private Path expand(String hostName, String identity, String host, int port, String user) {
+    private static SshConfigFile.Entry lookup(String hostName, SshConfigFile sshConfig, String address) {
+        try {
+            return sshConfig.lookup(address);
+        } catch (IllegalStateException e) {
+            throw new CouldNotCheckException(hostName, e.getMessage(), e);
+        }
+    }
+
+    private static Path expand(String hostName, SshConfigFile sshConfig, String identity, String host, int port, String user) {
         try {
             return Path.of(HostConfigEntry.resolveIdentityFilePath(identity, host, port, user));
         } catch (IOException | RuntimeException e) {

@@ -47,7 +47,7 @@ public final class SshTransports implements AutoCloseable {
         DefaultConfig config = new DefaultConfig();
         // SSHJ's default keep-alive never notices a dead peer; this one disconnects after missed replies.
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
-        this.targets = new SshTargets(new SshConfigFile(options.sshConfig()), options.defaultKeysDirectory(), options.localUser());
+        this.targets = new SshTargets(options.sshConfig(), options.defaultKeysDirectory(), options.localUser());
         this.connector = new SshConnector(config,
                 new Authenticator(new IdentityKeys(config, options.environment()), new SshAgent(options.environment())),
                 new HostKeyWarnings(options.warnings()), options);

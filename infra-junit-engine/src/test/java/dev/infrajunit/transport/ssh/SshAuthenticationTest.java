@@ -189,6 +189,29 @@ class SshAuthenticationTest {
     }
 
     @Test
+    void aHostsOwnSshConfigurationIsReadInsteadOfTheRuns() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1", EmbeddedSshServer.builder().user("deploy"));
+        Path runs = Files.writeString(dir.resolve("run_ssh_config"), "Host web-1\n    HostName 127.0.0.1\n    Port 1\n");
+        Path own = Files.writeString(dir.resolve("team_ssh_config"), """
+                Host web-1
+                    HostName 127.0.0.1
+                    Port %d
+                    User deploy
+                    IdentityFile %s
+                """.formatted(server.port(), fixture.key.privateKeyFile()));
+        HostDefinition web1 = TestHost.named("web-1").user("").knownHosts(fixture.knownHosts).configFile(own).build();
+        HostDefinition missing = TestHost.named("web-2").user("").knownHosts(fixture.knownHosts)
+                .configFile(dir.resolve("gone/ssh_config")).build();
+        SshTransports transports = fixture.transports(fixture.options().withSshConfig(runs), web1, missing);
+
+        assertThat(transports.forHost(web1).execute(WHO, TIMEOUT).stdout()).isEqualTo("logged-in\n");
+        assertThatThrownBy(() -> transports.forHost(missing))
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage("web-2: The SSH client configuration " + dir.resolve("gone/ssh_config") + " (ssh.configFile)"
+                        + " is not a file; correct ssh.configFile, or leave it out for ~/.ssh/config");
+    }
+
+    @Test
     void theEnvironmentFileWinsOverTheSshConfiguration() throws Exception {
         EmbeddedSshServer server = fixture.server("web-1", EmbeddedSshServer.builder().user("infra"));
         Path config = dir.resolve("ssh_config");

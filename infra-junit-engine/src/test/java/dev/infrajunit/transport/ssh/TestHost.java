@@ -24,6 +24,7 @@ final class TestHost {
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Optional<String> jumpHost = Optional.empty();
     private boolean useSshConfig;
+    private Optional<Path> configFile = Optional.empty();
     private Duration commandTimeout = Duration.ofSeconds(10);
     private boolean sudo;
 
@@ -90,6 +91,13 @@ final class TestHost {
         return this;
     }
 
+    /** Consults this SSH client configuration ({@code ssh.configFile}) rather than the run's. */
+    TestHost configFile(Path file) {
+        this.useSshConfig = true;
+        this.configFile = Optional.of(file);
+        return this;
+    }
+
     TestHost commandTimeout(Duration timeout) {
         this.commandTimeout = timeout;
         return this;
@@ -102,7 +110,7 @@ final class TestHost {
 
     HostDefinition build() {
         SshSettings ssh = new SshSettings(user, port, identityFiles, passphraseEnv, knownHosts, checking, connectTimeout,
-                jumpHost, useSshConfig);
+                jumpHost, useSshConfig, configFile);
         return new HostDefinition(name, address == null ? name : address, List.of(), "ssh", ssh, commandTimeout, sudo, Map.of(), 0);
     }
 }

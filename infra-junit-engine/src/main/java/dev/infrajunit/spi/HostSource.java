@@ -1,0 +1,45 @@
+package dev.infrajunit.spi;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds hosts for an environment file's {@code hostSources:} entries of one kind, such as
+ * {@code ec2}. The engine reads {@code sshConfig} entries itself; other kinds are found with
+ * {@link java.util.ServiceLoader} (register the class in
+ * {@code META-INF/services/dev.infrajunit.spi.HostSource}). The environment loader checks each
+ * entry against the file's schema before asking, gives every host the entry's roles, checks the
+ * hosts' names, and lets a host listed under {@code hosts:} win over a discovered one.
+ */
+public interface HostSource {
+
+    /** The key that names this kind of entry in {@code hostSources:}, such as {@code ec2}. */
+    String kind();
+
+    /**
+     * The hosts this entry yields now; an empty list when there are none.
+     *
+     * @param entry   the entry, checked against the schema, as plain values: for
+     *                {@code - ec2: { tags: { env: staging } }} the map {@code {ec2={tags={env=staging}}}}
+     * @param context the environment the entry is part of
+     * @throws RuntimeException whose message says what could not be read or asked, the cause and
+     *                          what to do; the loader reports it at the entry's line
+     */
+    List<DiscoveredHost> discover(Map<String, Object> entry, Context context);
+
+    /**
+     * The environment being loaded, as far as it is known when hosts are discovered.
+     *
+     * @param environmentName what {@code infra.environment} selected
+     * @param environmentFile the environment file, when it is one
+     * @param settings        the file's checked top-level settings ({@code aws}, {@code ssh}, ...)
+     */
+    record Context(String environmentName, Optional<Path> environmentFile, Map<String, Object> settings) {
+
+        public Context {
+            settings = Map.copyOf(settings);
+        }
+    }
+}
