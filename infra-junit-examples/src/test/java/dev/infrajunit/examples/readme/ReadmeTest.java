@@ -57,9 +57,15 @@ class ReadmeTest {
         assertThat(snippets).isNotEmpty();
         EnvironmentLoader loader = new EnvironmentLoader(getClass().getClassLoader(), name -> null);
         for (Readme.Snippet snippet : snippets) {
-            EnvironmentDefinition environment = loader.parse(snippet.text(), "readme", Optional.empty());
+            // Discovery would read this machine's ~/.ssh/config and call EC2; the rest of such a
+            // snippet is loaded here, its sources are covered by SshConfigHostSourceTest and Ec2HostSourceTest.
+            EnvironmentDefinition environment = loader.parse(withoutHostSources(snippet.text()), "readme", Optional.empty());
             assertThat(environment.hosts()).as("hosts of %s", snippet).isNotEmpty();
         }
+    }
+
+    private static String withoutHostSources(String yaml) {
+        return yaml.replaceAll("(?ms)^hostSources:.*?(?=^\\S)", "");
     }
 
     @Test
