@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
+import net.schmizz.sshj.transport.TransportException;
 
 /**
  * Runs one command in its own session. SSHJ's stream reads have no timeout and stdout and stderr
@@ -91,13 +92,26 @@ final class RemoteExecution {
             return new CouldNotCheckException(target.hostName(), "command timed out after " + Durations.format(timeout)
                     + ": " + shown + " (raise commandTimeout for this host if it is expected to be slow)", cause);
         }
-        if (!client.isConnected()) {
+        if (connectionBroke(client, cause)) {
             return new CouldNotCheckException(target.hostName(), "connection to " + target.socketAddress()
                     + " was lost while running: " + shown + " (the host went down or restarted, or the network dropped)", cause);
         }
         String reason = cause == null ? "the command ended without an exit status"
                 : (cause instanceof ExecutionException ? cause.getCause() : cause).toString();
         return new CouldNotCheckException(target.hostName(), "could not run: " + shown + " (" + reason + ")", cause);
+    }
+
+    private static boolean connectionBroke(SSHClient client, Exception cause) {
+        if (!client.isConnected() || !client.getTransport().isRunning()) {
+            return true;
+        }
+        // the transport notices a dead peer a moment after the channel does
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TransportException || t instanceof java.net.SocketException || t instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The exit status, or 128 + the signal number for a command a signal ended, as a shell reports it. */

@@ -48,13 +48,13 @@ public final class SshTransports implements AutoCloseable {
         // SSHJ's default keep-alive never notices a dead peer; this one disconnects after missed replies.
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         this.targets = new SshTargets(new SshConfigFile(options.sshConfig()), options.defaultKeysDirectory(), options.localUser());
-        this.connector = new SshConnector(config,
-                new Authenticator(new IdentityKeys(config, options.environment()), new SshAgent(options.environment())),
-                new HostKeyWarnings(options.warnings()), options);
         this.readers = Executors.newCachedThreadPool(daemon("infra-ssh-reader"));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("infra-ssh-timeout"));
         timer.setRemoveOnCancelPolicy(true);
         this.alarms = timer;
+        this.connector = new SshConnector(config,
+                new Authenticator(new IdentityKeys(config, options.environment()), new SshAgent(options.environment())),
+                new HostKeyWarnings(options.warnings()), options, alarms);
         this.execution = new RemoteExecution(readers, alarms);
     }
 
