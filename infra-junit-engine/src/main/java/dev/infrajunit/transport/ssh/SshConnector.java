@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.keepalive.KeepAlive;
 import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.Config;
@@ -89,7 +90,9 @@ final class SshConnector {
 
     /** Over a tunnel there is no socket timeout: the handshake is bounded by closing the tunnel. */
     private void connectThrough(SSHClient client, DirectConnection tunnel, int timeoutMs) throws IOException {
+        AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> watchdog = alarms.schedule(() -> {
+            expired.set(true);
             try {
                 tunnel.close();
             } catch (IOException | RuntimeException e) {
@@ -99,7 +102,7 @@ final class SshConnector {
         try {
             client.connectVia(tunnel);
         } catch (IOException e) {
-            if (watchdog.isDone()) {
+            if (expired.get()) {
                 throw new java.net.SocketTimeoutException("no SSH handshake through the tunnel within " + timeoutMs + " ms");
             }
             throw e;
