@@ -26,8 +26,9 @@ public interface Host {
 
     /**
      * Every key of the host's definition after role and default inheritance and interpolation,
-     * for example {@code backup}, {@code aws} or the free-form {@code properties}. Secrets that
-     * the environment file refers to are never part of it.
+     * for example {@code backup}, {@code aws} or the free-form {@code properties}. Values taken from
+     * {@code ${env:NAME}} are included, so secrets do not belong in these keys: a key passphrase is
+     * referred to by the name of its variable ({@code ssh.passphraseEnv}) and read only when used.
      */
     Map<String, Object> properties();
 

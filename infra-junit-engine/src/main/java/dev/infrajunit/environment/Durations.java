@@ -14,26 +14,38 @@ public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d|w))+");
 
+    /** The forms {@link #parse} accepts, for messages about a value that is not a duration. */
+    static final String ACCEPTED_FORMS = "30s, 90m, 24h, 2d, 1h30m, 500ms or ISO-8601 PT24H";
+
     private Durations() {
     }
 
     /**
      * Parses a duration.
      *
-     * @throws IllegalArgumentException with a message that shows the accepted forms
+     * @throws IllegalArgumentException with a message that shows the accepted forms, also for a
+     *                                  negative duration or one too large to represent
      */
     public static Duration parse(String text) {
         String value = text == null ? "" : text.trim();
-        if (value.startsWith("P") || value.startsWith("p")) {
-            try {
-                return Duration.parse(value.toUpperCase(java.util.Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                throw invalid(text);
-            }
-        }
-        String compact = value.replace(" ", "");
-        if (!WHOLE.matcher(compact).matches()) {
+        Duration parsed;
+        try {
+            parsed = value.startsWith("P") || value.startsWith("p")
+                    ? Duration.parse(value.toUpperCase(java.util.Locale.ROOT))
+                    : parseUnits(value.replace(" ", ""));
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            // too large for a Duration, or not ISO-8601
             throw invalid(text);
+        }
+        if (parsed.isNegative()) {
+            throw invalid(text);
+        }
+        return parsed;
+    }
+
+    private static Duration parseUnits(String compact) {
+        if (!WHOLE.matcher(compact).matches()) {
+            throw new NumberFormatException(compact);
         }
         Duration total = Duration.ZERO;
         Matcher part = PART.matcher(compact);
@@ -45,16 +57,15 @@ public final class Durations {
                 case "m" -> Duration.ofMinutes(amount);
                 case "h" -> Duration.ofHours(amount);
                 case "d" -> Duration.ofDays(amount);
-                case "w" -> Duration.ofDays(7 * amount);
-                default -> throw invalid(text);
+                default -> Duration.ofDays(Math.multiplyExact(7, amount));
             });
         }
         return total;
     }
 
     /**
-     * Formats a duration in human units, the two largest that are not zero: {@code 2d 3h},
-     * {@code 45m 10s}, {@code 1.5s}, {@code 250ms}.
+     * Formats a duration in human units: the largest one, and the next smaller one unless it is
+     * zero: {@code 2d 3h}, {@code 45m 10s}, {@code 1h} (for 1h 0m 5s), {@code 1.5s}, {@code 250ms}.
      */
     public static String format(Duration duration) {
         boolean negative = duration.isNegative();
@@ -64,7 +75,7 @@ public final class Durations {
             text = d.toMillis() + "ms";
         } else if (d.compareTo(Duration.ofMinutes(1)) < 0) {
             long millis = d.toMillis();
-            text = millis % 1000 == 0 ? (millis / 1000) + "s" : String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
+            text = millis % 1000 == 0 ? (millis / 1000) + "s" : String.format(java.util.Locale.ROOT, "%.1fs", (millis / 100) / 10.0);
         } else {
             long[] amounts = {d.toDaysPart(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart()};
             String[] units = {"d", "h", "m", "s"};
@@ -84,7 +95,6 @@ public final class Durations {
     }
 
     private static IllegalArgumentException invalid(String text) {
-        return new IllegalArgumentException("'" + text + "' is not a duration; write it like 30s, 90m, 24h, 2d,"
-                + " 1h30m, 500ms or ISO-8601 PT24H");
+        return new IllegalArgumentException("'" + text + "' is not a duration; write it like " + ACCEPTED_FORMS);
     }
 }

@@ -35,6 +35,12 @@ public record HostDefinition(
         properties = Map.copyOf(properties);
     }
 
+    /** Only what identifies the host: its properties may hold values taken from environment variables. */
+    @Override
+    public String toString() {
+        return "HostDefinition[" + name + " at " + address + ", roles " + roles + ", transport " + transport + "]";
+    }
+
     public boolean isLocal() {
         return "local".equals(transport);
     }

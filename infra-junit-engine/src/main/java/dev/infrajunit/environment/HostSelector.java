@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A parsed host selector: comma-separated terms, each a host-name glob ({@code db-*},
@@ -42,7 +43,7 @@ public final class HostSelector {
         }
         List<Term> includes = new ArrayList<>();
         List<Term> excludes = new ArrayList<>();
-        for (String raw : selector.split(",")) {
+        for (String raw : selector.split(",", -1)) {
             String term = raw.trim();
             boolean exclude = term.startsWith("!");
             String body = exclude ? term.substring(1).trim() : term;
@@ -57,18 +58,23 @@ public final class HostSelector {
                     throw new IllegalArgumentException("Term '" + term + "' in host selector '" + selector
                             + "' names no role; write role:NAME");
                 }
+                if (!Schema.NAME.matcher(role).matches()) {
+                    throw new IllegalArgumentException("Term '" + term + "' in host selector '" + selector
+                            + "' names no valid role: role names are letters, digits, '.', '_' and '-';"
+                            + " globs are for host names only");
+                }
                 parsed = new Term(exclude, role, null, term);
             } else {
                 if (!body.matches("[A-Za-z0-9_.*?\\[\\]-]+")) {
                     throw new IllegalArgumentException("Term '" + term + "' in host selector '" + selector
                             + "' is neither a host-name glob nor role:NAME");
                 }
-                parsed = new Term(exclude, null, globToPattern(body), term);
+                parsed = new Term(exclude, null, globToPattern(body, term, selector), term);
             }
             (exclude ? excludes : includes).add(parsed);
         }
         if (includes.isEmpty()) {
-            includes.add(new Term(false, null, globToPattern("*"), "*"));
+            includes.add(new Term(false, null, Pattern.compile(".*"), "*"));
         }
         return new HostSelector(selector.trim(), List.copyOf(includes), List.copyOf(excludes));
     }
@@ -87,17 +93,37 @@ public final class HostSelector {
         return hosts.stream().filter(this::matches).toList();
     }
 
-    private static Pattern globToPattern(String glob) {
+    /** {@code *} any run of characters, {@code ?} one, {@code [1-3]} one of a set; everything else literally. */
+    private static Pattern globToPattern(String glob, String term, String selector) {
         StringBuilder regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                case '[', ']' -> regex.append(c);
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*') {
+                regex.append(".*");
+            } else if (c == '?') {
+                regex.append('.');
+            } else if (c == '[') {
+                int close = glob.indexOf(']', i + 1);
+                if (close < 0 || close == i + 1) {
+                    throw new IllegalArgumentException("Term '" + term + "' in host selector '" + selector
+                            + "' has a '[' without a set of characters and a closing ']'; write e.g. db-[1-3]");
+                }
+                // the set holds only letters, digits, '.', '_' and '-', which mean themselves or a range
+                regex.append('[').append(glob, i + 1, close).append(']');
+                i = close;
+            } else if (c == ']') {
+                throw new IllegalArgumentException("Term '" + term + "' in host selector '" + selector
+                        + "' has a ']' without a '['");
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return Pattern.compile(regex.toString());
+        try {
+            return Pattern.compile(regex.toString());
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("Term '" + term + "' in host selector '" + selector
+                    + "' has a set of characters that is not valid: " + e.getDescription());
+        }
     }
 
     @Override

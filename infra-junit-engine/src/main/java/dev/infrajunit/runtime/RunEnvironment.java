@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +25,7 @@ public final class RunEnvironment implements Environment, AutoCloseable {
     private final EnvironmentDefinition definition;
     private final Transports transports;
     private final Map<String, RunHost> hosts = new LinkedHashMap<>();
-    private final Map<Object, AutoCloseable> shared = new ConcurrentHashMap<>();
+    private final OncePerKey<AutoCloseable> shared = new OncePerKey<>();
     // Closed last-opened first, like try-with-resources, so a client closes before what it uses.
     private final Deque<AutoCloseable> closeOrder = new ArrayDeque<>();
 
@@ -83,13 +82,17 @@ public final class RunEnvironment implements Environment, AutoCloseable {
     @Override
     @SuppressWarnings("unchecked")
     public <T extends AutoCloseable> T shared(Object key, Supplier<T> create) {
-        return (T) shared.computeIfAbsent(key, k -> {
-            T resource = create.get();
-            synchronized (closeOrder) {
-                closeOrder.push(resource);
-            }
-            return resource;
-        });
+        try {
+            // Creating one resource may ask for another (an AWS client for its shared credentials).
+            return (T) shared.get(key, create, resource -> {
+                synchronized (closeOrder) {
+                    closeOrder.push(resource);
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the shared resource " + key, e);
+        }
     }
 
     @Override

@@ -9,9 +9,6 @@ import dev.infrajunit.transport.Transports;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /** A host during one run: its definition, its shared transport and its facts. */
@@ -20,7 +17,7 @@ final class RunHost implements Host {
     private final HostDefinition definition;
     private final Environment environment;
     private final Transports transports;
-    private final Map<String, Future<Object>> facts = new ConcurrentHashMap<>();
+    private final OncePerKey<Object> facts = new OncePerKey<>();
 
     RunHost(HostDefinition definition, Environment environment, Transports transports) {
         this.definition = definition;
@@ -60,29 +57,11 @@ final class RunHost implements Host {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T fact(String key, Supplier<T> fetch) {
-        // The first caller fetches; concurrent callers for the same key wait for that one fetch.
-        FutureTask<Object> task = new FutureTask<>(fetch::get);
-        Future<Object> existing = facts.putIfAbsent(key, task);
-        Future<Object> future = existing == null ? task : existing;
-        if (existing == null) {
-            task.run();
-        }
         try {
-            return (T) future.get();
+            return (T) facts.get(key, fetch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new dev.infrajunit.CouldNotCheckException(name(), "interrupted while fetching " + key, e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            // A failed fetch is not cached: the next check asks again rather than repeating an old error.
-            facts.remove(key, future);
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new dev.infrajunit.CouldNotCheckException(name(), "could not fetch " + key + ": " + cause, cause);
         }
     }
 

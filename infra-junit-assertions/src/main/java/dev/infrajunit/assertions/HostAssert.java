@@ -1,0 +1,257 @@
+package dev.infrajunit.assertions;
+
+import dev.infrajunit.Command;
+import dev.infrajunit.Host;
+import dev.infrajunit.assertions.facts.HttpProbe;
+import dev.infrajunit.assertions.facts.ServiceFacts;
+import dev.infrajunit.assertions.host.CommandAssert;
+import dev.infrajunit.assertions.host.FileAssert;
+import dev.infrajunit.assertions.host.GroupAssert;
+import dev.infrajunit.assertions.host.HttpAssert;
+import dev.infrajunit.assertions.host.KernelAssert;
+import dev.infrajunit.assertions.host.MemoryAssert;
+import dev.infrajunit.assertions.host.MountAssert;
+import dev.infrajunit.assertions.host.OsAssert;
+import dev.infrajunit.assertions.host.PackageAssert;
+import dev.infrajunit.assertions.host.PortAssert;
+import dev.infrajunit.assertions.host.ProcessAssert;
+import dev.infrajunit.assertions.host.ServiceAssert;
+import dev.infrajunit.assertions.host.Subjects.HostCommand;
+import dev.infrajunit.assertions.host.Subjects.HostFile;
+import dev.infrajunit.assertions.host.Subjects.HostGroup;
+import dev.infrajunit.assertions.host.Subjects.HostKernel;
+import dev.infrajunit.assertions.host.Subjects.HostMemory;
+import dev.infrajunit.assertions.host.Subjects.HostMount;
+import dev.infrajunit.assertions.host.Subjects.HostOs;
+import dev.infrajunit.assertions.host.Subjects.HostPackage;
+import dev.infrajunit.assertions.host.Subjects.HostPort;
+import dev.infrajunit.assertions.host.Subjects.HostProcess;
+import dev.infrajunit.assertions.host.Subjects.HostService;
+import dev.infrajunit.assertions.host.Subjects.HostSysctl;
+import dev.infrajunit.assertions.host.Subjects.HostUser;
+import dev.infrajunit.assertions.host.Subjects.HttpEndpoint;
+import dev.infrajunit.assertions.host.Subjects.TlsEndpoint;
+import dev.infrajunit.assertions.host.SysctlAssert;
+import dev.infrajunit.assertions.host.TlsCertificateAssert;
+import dev.infrajunit.assertions.host.UserAssert;
+import java.util.function.Function;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions about one host. Every failure message begins with the host's name.
+ *
+ * <p>Navigate to what you want to check, then chain its assertions:
+ * <pre>{@code
+ * assertThat(host).file("/etc/ssh/sshd_config").exists().hasMode("600").contains("PermitRootLogin no");
+ * assertThat(host).pkg("openssh-server").isInstalled().hasVersionAtLeast("1:9.2");
+ * assertThat(host).service("ssh").isRunning().isEnabled();
+ * assertThat(host).port(22).isListening().on("0.0.0.0");
+ * }</pre>
+ * or use a short form for the common cases: {@code assertThat(host).hasPackage("nginx").isListeningOn(443)}.
+ * Nothing on the host is changed: every command is a read-only, fixed template with quoted arguments.
+ */
+public class HostAssert extends AbstractAssert<HostAssert, Host> {
+
+    // set by InfraSoftAssertions on its proxies
+    Navigation navigation = Navigation.STRICT;
+
+    public HostAssert(Host host) {
+        super(host, HostAssert.class);
+    }
+
+    // ---- navigation ----
+
+    /** A file, directory or link at an absolute path. */
+    public FileAssert file(String path) {
+        return navigate(FileAssert.class, HostFile.class, new HostFile(actual, path), FileAssert::new);
+    }
+
+    /** A package, by the name its package manager uses ({@code package} is a Java keyword). */
+    public PackageAssert pkg(String name) {
+        return navigate(PackageAssert.class, HostPackage.class, new HostPackage(actual, name), PackageAssert::new);
+    }
+
+    /** A service, by the name systemd, OpenRC or /etc/init.d knows it ({@code ssh}, {@code nginx}). */
+    public ServiceAssert service(String name) {
+        ServiceFacts.requireServiceName(name);
+        return navigate(ServiceAssert.class, HostService.class, new HostService(actual, name), ServiceAssert::new);
+    }
+
+    /** The processes of a name, as the kernel knows it ({@code ps -o comm}). */
+    public ProcessAssert process(String name) {
+        return navigate(ProcessAssert.class, HostProcess.class, new HostProcess(actual, name), ProcessAssert::new);
+    }
+
+    /** A TCP port. */
+    public PortAssert port(int port) {
+        return navigate(PortAssert.class, HostPort.class, new HostPort(actual, "tcp", checkedPort(port)), PortAssert::new);
+    }
+
+    /** A UDP port. */
+    public PortAssert udpPort(int port) {
+        return navigate(PortAssert.class, HostPort.class, new HostPort(actual, "udp", checkedPort(port)), PortAssert::new);
+    }
+
+    /**
+     * A command line of your own, run as written; keep it read-only. Braces with digits ({@code {0}})
+     * are placeholders: use {@link #command(Command)} for arguments.
+     */
+    public CommandAssert command(String commandLine) {
+        return command(Command.of(commandLine));
+    }
+
+    /** A command from a template with quoted arguments: {@code command(Command.of("test -r {0}", path))}. */
+    public CommandAssert command(Command command) {
+        return navigate(CommandAssert.class, HostCommand.class, new HostCommand(actual, command), CommandAssert::new);
+    }
+
+    public UserAssert user(String name) {
+        return navigate(UserAssert.class, HostUser.class, new HostUser(actual, name), UserAssert::new);
+    }
+
+    public GroupAssert group(String name) {
+        return navigate(GroupAssert.class, HostGroup.class, new HostGroup(actual, name), GroupAssert::new);
+    }
+
+    /** A kernel parameter: {@code sysctl("net.ipv4.ip_forward")}. */
+    public SysctlAssert sysctl(String key) {
+        return navigate(SysctlAssert.class, HostSysctl.class, new HostSysctl(actual, key), SysctlAssert::new);
+    }
+
+    /** The file system mounted at a path. */
+    public MountAssert mount(String mountPoint) {
+        return navigate(MountAssert.class, HostMount.class, new HostMount(actual, mountPoint), MountAssert::new);
+    }
+
+    public MemoryAssert memory() {
+        return navigate(MemoryAssert.class, HostMemory.class, new HostMemory(actual), MemoryAssert::new);
+    }
+
+    /** The distribution, from /etc/os-release. */
+    public OsAssert os() {
+        return navigate(OsAssert.class, HostOs.class, new HostOs(actual), OsAssert::new);
+    }
+
+    public KernelAssert kernel() {
+        return navigate(KernelAssert.class, HostKernel.class, new HostKernel(actual), KernelAssert::new);
+    }
+
+    /** The certificate served on this host's address and port (SNI: the address, when it is a name). */
+    public TlsCertificateAssert tlsCertificate(int port) {
+        return tlsCertificate(actual.address(), port);
+    }
+
+    /** The certificate served on this host's address and port for a server name (sent as SNI). */
+    public TlsCertificateAssert tlsCertificate(String serverName, int port) {
+        return navigate(TlsCertificateAssert.class, TlsEndpoint.class, new TlsEndpoint(actual, serverName, checkedPort(port)),
+                TlsCertificateAssert::new);
+    }
+
+    /** An http:// or https:// URL, requested from the host itself. */
+    public HttpAssert http(String url) {
+        HttpProbe.requireHttpUrl(url);
+        return navigate(HttpAssert.class, HttpEndpoint.class, new HttpEndpoint(actual, url), HttpAssert::new);
+    }
+
+    // ---- short forms ----
+
+    public HostAssert hasFile(String path) {
+        file(path).isFile();
+        return this;
+    }
+
+    public HostAssert hasDirectory(String path) {
+        file(path).isDirectory();
+        return this;
+    }
+
+    public HostAssert hasPackage(String name) {
+        pkg(name).isInstalled();
+        return this;
+    }
+
+    public HostAssert hasPackage(String name, String minimumVersion) {
+        pkg(name).hasVersionAtLeast(minimumVersion);
+        return this;
+    }
+
+    public HostAssert hasRunningService(String name) {
+        service(name).isRunning();
+        return this;
+    }
+
+    public HostAssert hasRunningProcess(String name) {
+        process(name).isRunning();
+        return this;
+    }
+
+    /** Something listens on this TCP port, on any address. */
+    public HostAssert isListeningOn(int port) {
+        port(port).isListening();
+        return this;
+    }
+
+    public HostAssert hasUser(String name) {
+        user(name).exists();
+        return this;
+    }
+
+    public HostAssert hasAvailableMemoryAtLeast(String size) {
+        memory().hasAvailableAtLeast(size);
+        return this;
+    }
+
+    /**
+     * Creates the assertion object for a subject on this host: a plain one, or, when this
+     * {@code HostAssert} is soft, a soft one that collects into the same soft assertions.
+     * Subclasses and additions use it for their own subjects.
+     */
+    protected <A extends AbstractAssert<A, T>, T> A navigate(Class<A> assertType, Class<T> subjectType, T subject,
+                                                             Function<T, A> create) {
+        A child = navigation.to(assertType, subjectType, subject, create);
+        if (info.description() != null && !info.descriptionText().isEmpty()) {
+            child.as(info.description());
+        }
+        return child;
+    }
+
+    private static int checkedPort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(port + " is not a port number (1-65535)");
+        }
+        return port;
+    }
+
+    // ---- backups ----
+    // (names qualified here so this region merges without touching the imports above)
+
+    /**
+     * Every backup policy the host declares holds, each within its own {@code maxAge}: files on
+     * the host, S3 objects, EBS snapshots, RDS backups, AWS Backup recovery points. A host without
+     * a policy fails, with an example of how to declare one.
+     */
+    public HostAssert hasRecentBackup() {
+        return backupHolds(dev.infrajunit.backup.BackupCheck.of(actual));
+    }
+
+    /** Every backup policy of the host holds, each held to this {@code maxAge} instead of its own. */
+    public HostAssert hasRecentBackup(java.time.Duration maxAge) {
+        return backupHolds(dev.infrajunit.backup.BackupCheck.of(actual).maxAge(maxAge));
+    }
+
+    /** The host's backup policies of one kind hold: {@code hasRecentBackup(BackupKind.S3)}. */
+    public HostAssert hasRecentBackup(dev.infrajunit.backup.BackupKind kind) {
+        return backupHolds(dev.infrajunit.backup.BackupCheck.of(actual).only(kind));
+    }
+
+    /** The host's backup policies of one kind hold, held to this {@code maxAge}. */
+    public HostAssert hasRecentBackup(dev.infrajunit.backup.BackupKind kind, java.time.Duration maxAge) {
+        return backupHolds(dev.infrajunit.backup.BackupCheck.of(actual).only(kind).maxAge(maxAge));
+    }
+
+    private HostAssert backupHolds(dev.infrajunit.backup.BackupCheck check) {
+        isNotNull();
+        check.failure().ifPresent(message -> failWithMessage("%s", message));
+        return myself;
+    }
+}

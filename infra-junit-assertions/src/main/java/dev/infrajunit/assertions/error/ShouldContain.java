@@ -1,0 +1,19 @@
+package dev.infrajunit.assertions.error;
+
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** Text (file content, command output) lacks an expected string or pattern. */
+public final class ShouldContain extends InfraErrorMessage {
+
+    private ShouldContain(String host, String subject, String wanted, String source) {
+        super(host, subject + " to contain " + wanted, "it does not", source);
+    }
+
+    public static ErrorMessageFactory shouldContain(String host, String subject, String text, String source) {
+        return new ShouldContain(host, subject, "\"" + text + "\"", source);
+    }
+
+    public static ErrorMessageFactory shouldContainPattern(String host, String subject, String regex, String source) {
+        return new ShouldContain(host, subject, "a match for /" + regex + "/", source);
+    }
+}

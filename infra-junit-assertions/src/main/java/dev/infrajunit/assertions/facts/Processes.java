@@ -1,0 +1,69 @@
+package dev.infrajunit.assertions.facts;
+
+import dev.infrajunit.Command;
+import dev.infrajunit.CommandResult;
+import dev.infrajunit.Host;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The processes running on a host, read from {@code /proc/PID/status} in one command: unlike
+ * {@code ps}, whose columns differ between procps and BusyBox and which prints long user names as
+ * numbers, the kernel's own table reads the same everywhere. Read afresh for every check: processes
+ * come and go.
+ */
+public final class Processes {
+
+    public static final String SOURCE = "/proc/*/status";
+
+    // The glob is the shell's, not an argument: nothing from a check reaches this line.
+    private static final Command LIST = Command.of("grep -E '^(Name|Uid):' /proc/[0-9]*/status 2>/dev/null");
+    private static final Pattern LINE = Pattern.compile("^/proc/(\\d+)/status:(Name|Uid):\\s*(.*)$");
+
+    /** Linux keeps the first 15 bytes of a process name. */
+    public static final int NAME_LIMIT = 15;
+
+    private Processes() {
+    }
+
+    /** One process: its id, its name (comm, at most 15 characters) and its real user id. */
+    public record ProcessEntry(long pid, String name, long uid) {
+    }
+
+    public static List<ProcessEntry> list(Host host) {
+        CommandResult result = HostTools.run(host, LIST, "grep", "processes");
+        if (result.stdout().isBlank()) {
+            throw HostTools.missing(host, "processes", "/proc is not readable");
+        }
+        return parse(result.stdoutLines());
+    }
+
+    public static List<ProcessEntry> parse(List<String> lines) {
+        Map<Long, String[]> byPid = new LinkedHashMap<>();
+        for (String line : lines) {
+            Matcher m = LINE.matcher(line);
+            if (m.matches()) {
+                String[] fields = byPid.computeIfAbsent(Long.parseLong(m.group(1)), pid -> new String[2]);
+                fields[m.group(2).equals("Name") ? 0 : 1] = m.group(3);
+            }
+        }
+        List<ProcessEntry> processes = new ArrayList<>();
+        byPid.forEach((pid, fields) -> {
+            // a process that ended between the two reads has only one of its lines
+            if (fields[0] != null && fields[1] != null) {
+                processes.add(new ProcessEntry(pid, fields[0], Long.parseLong(fields[1].trim().split("\\s+")[0])));
+            }
+        });
+        return processes;
+    }
+
+    /** Whether a process name as the kernel keeps it is the wanted name, allowing for the 15-byte cut. */
+    public static boolean nameMatches(String kernelName, String wanted) {
+        return kernelName.equals(wanted)
+                || (wanted.length() > NAME_LIMIT && kernelName.equals(wanted.substring(0, NAME_LIMIT)));
+    }
+}

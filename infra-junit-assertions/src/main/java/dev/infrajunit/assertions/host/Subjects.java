@@ -1,0 +1,118 @@
+package dev.infrajunit.assertions.host;
+
+import dev.infrajunit.Command;
+import dev.infrajunit.Host;
+
+/** The subjects of the host assertions, one record per kind; users reach them through {@code HostAssert}. */
+public final class Subjects {
+
+    private Subjects() {
+    }
+
+    public record HostFile(Host host, String path) implements HostSubject {
+        @Override
+        public String describe() {
+            return path;
+        }
+    }
+
+    public record HostPackage(Host host, String name) implements HostSubject {
+        @Override
+        public String describe() {
+            return "package " + name;
+        }
+    }
+
+    public record HostService(Host host, String name) implements HostSubject {
+        @Override
+        public String describe() {
+            return "service " + name;
+        }
+    }
+
+    public record HostProcess(Host host, String name) implements HostSubject {
+        @Override
+        public String describe() {
+            return "process " + name;
+        }
+    }
+
+    /** @param protocol {@code tcp} or {@code udp} */
+    public record HostPort(Host host, String protocol, int port) implements HostSubject {
+        @Override
+        public String describe() {
+            return protocol + " port " + port;
+        }
+    }
+
+    public record HostCommand(Host host, Command command) implements HostSubject {
+        @Override
+        public String describe() {
+            return "`" + command.line() + "`";
+        }
+    }
+
+    public record HostUser(Host host, String name) implements HostSubject {
+        @Override
+        public String describe() {
+            return "user " + name;
+        }
+    }
+
+    public record HostGroup(Host host, String name) implements HostSubject {
+        @Override
+        public String describe() {
+            return "group " + name;
+        }
+    }
+
+    public record HostSysctl(Host host, String key) implements HostSubject {
+        @Override
+        public String describe() {
+            return "sysctl " + key;
+        }
+    }
+
+    public record HostMount(Host host, String mountPoint) implements HostSubject {
+        @Override
+        public String describe() {
+            return "mount " + mountPoint;
+        }
+    }
+
+    public record HostMemory(Host host) implements HostSubject {
+        @Override
+        public String describe() {
+            return "available memory";
+        }
+    }
+
+    public record HostOs(Host host) implements HostSubject {
+        @Override
+        public String describe() {
+            return "the OS";
+        }
+    }
+
+    public record HostKernel(Host host) implements HostSubject {
+        @Override
+        public String describe() {
+            return "the kernel";
+        }
+    }
+
+    /** A TLS endpoint: the host's address and port, with the name sent as SNI. */
+    public record TlsEndpoint(Host host, String serverName, int port) implements HostSubject {
+        @Override
+        public String describe() {
+            return "the TLS certificate served on " + serverName + ":" + port;
+        }
+    }
+
+    public record HttpEndpoint(Host host, String url) implements HostSubject {
+        @Override
+        public String describe() {
+            return url;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.infrajunit.backup;
+
+import dev.infrajunit.environment.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What one policy expects at the moment of the check, and the sentences that say how a backup
+ * falls short. Every kind words its failures through here, so they all read alike.
+ */
+record BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now) {
+
+    /** {@code expected a backup younger than 24h}. */
+    String expected() {
+        return "expected a backup younger than " + limit(maxAge);
+    }
+
+    /** {@code expected a backup younger than 24h, but <found>}. */
+    String butFound(String found) {
+        return expected() + ", but " + found;
+    }
+
+    boolean isFresh(Instant time) {
+        return age(time).compareTo(maxAge) <= 0;
+    }
+
+    Duration age(Instant time) {
+        return Duration.between(time, now);
+    }
+
+    /**
+     * What is wrong with the newest backup, if anything.
+     *
+     * @param newestOf how the newest is introduced: {@code the newest of /var/backups/pg/*.dump}
+     */
+    Optional<String> problemWith(String newestOf, FoundBackup newest) {
+        String age = Durations.format(age(newest.time()));
+        if (!isFresh(newest.time())) {
+            String size = newest.size().isPresent() ? " (" + Sizes.format(newest.size().getAsLong()) + ")" : "";
+            return Optional.of(butFound(newestOf + " is " + newest.name() + ", " + age + " old" + size));
+        }
+        if (minSize.isPresent() && newest.size().isPresent() && newest.size().getAsLong() < minSize.getAsLong()) {
+            return Optional.of("expected a backup of at least " + Sizes.format(minSize.getAsLong()) + ", but " + newestOf
+                    + " is " + newest.name() + ", only " + Sizes.format(newest.size().getAsLong()) + " (" + age + " old)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A limit as people say it: {@code 24h} and {@code 36h} rather than {@code 1d} and {@code 1d 12h},
+     * whole days from three days on ({@code 7d}), anything else as {@link Durations#format}.
+     */
+    static String limit(Duration limit) {
+        long seconds = limit.getSeconds();
+        if (limit.getNano() == 0 && seconds > 0 && seconds % 86_400 == 0 && seconds >= 3 * 86_400) {
+            return seconds / 86_400 + "d";
+        }
+        if (limit.getNano() == 0 && seconds > 0 && seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return Durations.format(limit);
+    }
+}

@@ -1,0 +1,265 @@
+package dev.infrajunit.assertions.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.infrajunit.CommandResult;
+import dev.infrajunit.assertions.facts.InstalledPackages.PackageEntry;
+import dev.infrajunit.assertions.facts.ListeningSockets.Listener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Output of tools this machine lacks or cannot run for real (rpm, apk, systemd not being PID 1,
+ * OpenRC, BusyBox), in the formats those tools print, next to samples recorded on this machine
+ * (dpkg-query, ss, /proc/net, /proc/*&#47;status, df, wget).
+ */
+class ToolOutputParsingTest {
+
+    @Test
+    void dpkgQuery() {
+        // recorded here: dpkg-query -W -f='${Package}\t${Version}\t${db:Status-Abbrev}\n'; the rc line as dpkg writes one
+        InstalledPackages packages = InstalledPackages.parse("dpkg", List.of(
+                "dpkg\t1.21.22\tii ",
+                "libc6\t2.36-9+deb12u14\tii ",
+                "openssl\t3.0.19-1~deb12u2\tii ",
+                "apache2\t2.4.62-1~deb12u2\trc ",
+                "libssl3:i386\t3.0.19-1~deb12u2\tii "));
+        assertThat(packages.installed("openssl")).map(PackageEntry::version).contains("3.0.19-1~deb12u2");
+        assertThat(packages.installed("apache2")).isEmpty();
+        assertThat(packages.listed("apache2")).map(PackageEntry::statusDescription)
+                .contains("removed, its configuration files left behind (dpkg status rc)");
+        assertThat(packages.source()).isEqualTo("dpkg-query -W");
+        assertThat(packages.scheme().compare("3.0.19-1~deb12u2", "3.0.19-1")).isNegative();
+    }
+
+    @Test
+    void rpmQueryWithAndWithoutEpoch() {
+        // rpm -qa --qf '%{NAME}\t%|EPOCH?{%{EPOCH}:}|%{VERSION}-%{RELEASE}\tii\n' on Rocky Linux 9
+        InstalledPackages packages = InstalledPackages.parse("rpm", List.of(
+                "openssh-server\t8.7p1-38.el9\tii",
+                "openssl\t1:3.0.7-27.el9\tii",
+                "gpg-pubkey\t8483c65d-5ccc5b19\tii"));
+        assertThat(packages.installed("openssl")).map(PackageEntry::version).contains("1:3.0.7-27.el9");
+        assertThat(packages.scheme().compare("1:3.0.7-27.el9", "3.1")).isPositive();
+        assertThat(packages.scheme().compare("8.7p1-38.el9", "8.7p1")).isZero();
+        assertThat(packages.source()).isEqualTo("rpm -qa");
+    }
+
+    @Test
+    void apkInfo() {
+        // apk info -v on Alpine 3.19
+        InstalledPackages packages = InstalledPackages.parse("apk", List.of(
+                "alpine-baselayout-3.4.3-r2",
+                "apk-tools-2.14.0-r5",
+                "busybox-1.36.1-r15",
+                "ca-certificates-bundle-20230506-r0",
+                "musl-1.2.4_git20230717-r4",
+                "openssh-server-9.6_p1-r0",
+                "py3-setuptools-68.2.2-r0"));
+        assertThat(packages.installed("openssh-server")).map(PackageEntry::version).contains("9.6_p1-r0");
+        assertThat(packages.installed("py3-setuptools")).map(PackageEntry::version).contains("68.2.2-r0");
+        assertThat(packages.installed("alpine-baselayout")).map(PackageEntry::version).contains("3.4.3-r2");
+        assertThat(packages.scheme().compare("9.6_p1-r0", "9.6")).isPositive();
+    }
+
+    @Test
+    void systemctlShow() {
+        // systemctl show -p LoadState -p ActiveState -p SubState -p UnitFileState -- ssh
+        ServiceFacts.ServiceState running = ServiceFacts.fromSystemd("ssh", ServiceFacts.parseSystemdShow(List.of(
+                "LoadState=loaded", "ActiveState=active", "SubState=running", "UnitFileState=enabled")));
+        assertThat(running.running()).isTrue();
+        assertThat(running.enabled()).contains(true);
+        assertThat(running.state()).isEqualTo("active (running)");
+        assertThat(running.source()).isEqualTo("systemctl show ssh");
+
+        ServiceFacts.ServiceState stopped = ServiceFacts.fromSystemd("nginx", ServiceFacts.parseSystemdShow(List.of(
+                "LoadState=loaded", "ActiveState=inactive", "SubState=dead", "UnitFileState=disabled")));
+        assertThat(stopped.running()).isFalse();
+        assertThat(stopped.state()).isEqualTo("inactive (dead)");
+        assertThat(stopped.enabledState()).isEqualTo("disabled");
+        assertThat(stopped.enabled()).contains(false);
+
+        ServiceFacts.ServiceState masked = ServiceFacts.fromSystemd("telnet", ServiceFacts.parseSystemdShow(List.of(
+                "LoadState=masked", "ActiveState=inactive", "SubState=dead", "UnitFileState=masked")));
+        assertThat(masked.enabled()).contains(false);
+
+        ServiceFacts.ServiceState missing = ServiceFacts.fromSystemd("nope", ServiceFacts.parseSystemdShow(List.of(
+                "LoadState=not-found", "ActiveState=inactive", "SubState=dead", "UnitFileState=")));
+        assertThat(missing.known()).isFalse();
+        assertThat(missing.state()).isEqualTo("not found (LoadState=not-found)");
+
+        ServiceFacts.ServiceState isStatic = ServiceFacts.fromSystemd("systemd-journald", ServiceFacts.parseSystemdShow(List.of(
+                "LoadState=loaded", "ActiveState=active", "SubState=running", "UnitFileState=static")));
+        assertThat(isStatic.enabled()).contains(true);
+    }
+
+    @Test
+    void openRc() {
+        assertThat(ServiceFacts.parseOpenRcStatus(List.of("exists", " * status: started"))).isEqualTo("started");
+        assertThat(ServiceFacts.parseOpenRcStatus(List.of("exists", " * status: stopped"))).isEqualTo("stopped");
+        Map<String, List<String>> runlevels = ServiceFacts.parseOpenRcRunlevels(List.of(
+                "                acpid |",
+                "             bootmisc | boot",
+                "                crond |      default",
+                "             hostname | boot",
+                "                 sshd |      default",
+                "              sysfs | sysinit"));
+        assertThat(runlevels).containsEntry("sshd", List.of("default")).containsEntry("acpid", List.of());
+    }
+
+    @Test
+    void sysvStartLinks() {
+        // recorded here: ls /etc/rc2.d /etc/rc3.d /etc/rc4.d /etc/rc5.d
+        List<String> listing = List.of("/etc/rc2.d:", "S01dbus", "S01postgresql", "", "/etc/rc3.d:", "S01dbus", "S01postgresql");
+        assertThat(ServiceFacts.sysvStartLinks(listing, "postgresql")).isTrue();
+        assertThat(ServiceFacts.sysvStartLinks(listing, "postgres")).isFalse();
+        assertThat(ServiceFacts.sysvStartLinks(List.of("K01nginx"), "nginx")).isFalse();
+    }
+
+    @Test
+    void ssRecordedHere() {
+        ListeningSockets sockets = ListeningSockets.parseSs(List.of(
+                "Netid State  Recv-Q Send-Q      Local Address:Port  Peer Address:PortProcess",
+                "tcp   LISTEN 0      128               0.0.0.0:2024       0.0.0.0:*          ",
+                "tcp   LISTEN 0      1      [::ffff:127.0.0.1]:36079            *:*          ",
+                "udp   UNCONN 0      0           127.0.0.53%lo:53         0.0.0.0:*",
+                "tcp   LISTEN 0      4096                 [::]:22            [::]:*",
+                "tcp   LISTEN 0      511                     *:80               *:*",
+                "tcp   LISTEN 0      128    [fe80::1%eth0]:8080            [::]:*"));
+        assertThat(sockets.listeners()).containsExactly(
+                new Listener("tcp", "0.0.0.0", 2024),
+                new Listener("tcp", "127.0.0.1", 36079),
+                new Listener("udp", "127.0.0.53", 53),
+                new Listener("tcp", "::", 22),
+                new Listener("tcp", "*", 80),
+                new Listener("tcp", "fe80::1", 8080));
+        assertThat(sockets.on("tcp", 22).get(0).accepts("::1")).isTrue();
+        assertThat(sockets.on("tcp", 22).get(0).accepts("10.0.0.1")).isFalse();
+        assertThat(sockets.on("tcp", 2024).get(0).accepts("10.0.0.1")).isTrue();
+        assertThat(sockets.on("tcp", 80).get(0).accepts("::1")).isTrue();
+    }
+
+    @Test
+    void procNetRecordedHere() {
+        ListeningSockets sockets = ListeningSockets.parseProc(List.of(
+                "# tcp",
+                "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode",
+                "   0: 00000000:07E8 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 12345 1 0000000000000000 100 0 0 10 0",
+                "   1: 0100007F:0016 0200007F:D2F0 01 00000000:00000000 00:00000000 00000000     0        0 12346 1 0000000000000000 20 4 30 10 -1",
+                "# tcp6",
+                "  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode",
+                "   0: 0000000000000000FFFF00000100007F:8CEF 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 81523 1 0000000021c7fd6e 100 0 0 10 0",
+                "   1: 00000000000000000000000000000000:0016 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 81524 1 0000000021c7fd6e 100 0 0 10 0",
+                "   2: 00000000000000000000000001000000:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 81525 1 0000000021c7fd6e 100 0 0 10 0",
+                "# udp",
+                "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops",
+                "  512: 3500007F:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000   101        0 1234 2 0000000000000000 0"));
+        assertThat(sockets.listeners()).containsExactly(
+                new Listener("tcp", "0.0.0.0", 2024),
+                new Listener("tcp", "127.0.0.1", 36079),
+                new Listener("tcp", "::", 22),
+                new Listener("tcp", "::1", 8080),
+                new Listener("udp", "127.0.0.53", 53));
+    }
+
+    @Test
+    void procStatusRecordedHere() {
+        List<Processes.ProcessEntry> processes = Processes.parse(List.of(
+                "/proc/1/status:Name:\tprocess_api",
+                "/proc/1/status:Uid:\t0\t0\t0\t0",
+                "/proc/733/status:Name:\tpostgres",
+                "/proc/733/status:Uid:\t105\t105\t105\t105",
+                "/proc/900/status:Name:\tvanished"));
+        assertThat(processes).containsExactly(new Processes.ProcessEntry(1, "process_api", 0),
+                new Processes.ProcessEntry(733, "postgres", 105));
+        assertThat(Processes.nameMatches("systemd-journal", "systemd-journald")).isTrue();
+        assertThat(Processes.nameMatches("systemd-journal", "systemd-journal-remote")).isTrue();
+        assertThat(Processes.nameMatches("sshd", "ssh")).isFalse();
+    }
+
+    @Test
+    void statFromGnuAndBusyBox() {
+        FileFacts.Attributes gnu = FileFacts.parse("regular empty file|600|root|root|0|1764500000");
+        assertThat(gnu.type()).isEqualTo("regular file");
+        assertThat(gnu.modeBits()).isEqualTo(0600);
+        assertThat(gnu.modified()).isEqualTo(Instant.ofEpochSecond(1764500000));
+        FileFacts.Attributes busybox = FileFacts.parse("character device|666|root|root|0|1700000000");
+        assertThat(busybox.type()).isEqualTo("character special file");
+        FileFacts.FileStat link = new FileFacts.FileStat("/etc/localtime", "stat of /etc/localtime", Optional.of("symbolic link"),
+                Optional.of(FileFacts.parse("regular file|644|root|root|114|1700000000")), Instant.EPOCH);
+        assertThat(link.describe()).isEqualTo("a symbolic link to a regular file");
+    }
+
+    @Test
+    void dfFromGnuAndBusyBox() {
+        assertThat(Mounts.parseDfCapacity(List.of(
+                "Filesystem     1024-blocks     Used Available Capacity Mounted on",
+                "/dev/vda         264212084 22776636  83614276      22% /"))).hasValue(22);
+        assertThat(Mounts.parseDfCapacity(List.of(
+                "Filesystem           1024-blocks    Used Available Capacity Mounted on",
+                "overlay                 61255492  9379920  48734236  16% /"))).hasValue(16);
+    }
+
+    @Test
+    void mountsWithEscapedSpaces() {
+        List<Mounts.MountEntry> mounts = Mounts.parse(List.of(
+                "/dev/sdb1 /mnt/backup\\040disk ext4 rw,nosuid,nodev,noexec,relatime 0 0",
+                "tmpfs /run tmpfs rw,nosuid,nodev,size=2468408k,mode=755 0 0"));
+        assertThat(mounts.get(0).mountPoint()).isEqualTo("/mnt/backup disk");
+        assertThat(mounts.get(0).options()).contains("noexec", "nodev");
+    }
+
+    @Test
+    void memInfoWithAndWithoutMemAvailable() {
+        assertThat(Memory.parse(List.of("MemTotal:       24684084 kB", "MemFree:        24371116 kB", "MemAvailable:   24358928 kB")))
+                .isEqualTo(new Memory.MemInfo(24684084L * 1024, 24358928L * 1024));
+        // kernels before 3.14
+        assertThat(Memory.parse(List.of("MemTotal:        1000 kB", "MemFree:          100 kB", "Buffers:           20 kB",
+                "Cached:            30 kB"))).isEqualTo(new Memory.MemInfo(1000L * 1024, 150L * 1024));
+    }
+
+    @Test
+    void osReleaseOfSeveralDistributions() {
+        OsRelease ubuntu = OsRelease.parse(List.of("PRETTY_NAME=\"Ubuntu 22.04.4 LTS\"", "NAME=\"Ubuntu\"", "VERSION_ID=\"22.04\"",
+                "VERSION=\"22.04.4 LTS (Jammy Jellyfish)\"", "VERSION_CODENAME=jammy", "ID=ubuntu", "ID_LIKE=debian"));
+        assertThat(ubuntu.family()).containsExactly("ubuntu", "debian");
+        assertThat(ubuntu.get("VERSION_ID")).isEqualTo("22.04");
+        OsRelease rocky = OsRelease.parse(List.of("NAME=\"Rocky Linux\"", "VERSION=\"9.3 (Blue Onyx)\"", "ID=\"rocky\"",
+                "ID_LIKE=\"rhel centos fedora\"", "VERSION_ID=\"9.3\"", "PLATFORM_ID=\"platform:el9\""));
+        assertThat(rocky.family()).containsExactly("rocky", "rhel", "centos", "fedora");
+        OsRelease alpine = OsRelease.parse(List.of("NAME=\"Alpine Linux\"", "ID=alpine", "VERSION_ID=3.19.1",
+                "PRETTY_NAME=\"Alpine Linux v3.19\"", "HOME_URL=\"https://alpinelinux.org/\""));
+        assertThat(alpine.family()).containsExactly("alpine");
+        assertThat(OsRelease.parse(List.of("NAME='Quoted \"name\"'")).get("NAME")).isEqualTo("Quoted \"name\"");
+    }
+
+    @Test
+    void kernelFromUname() {
+        assertThat(Kernel.parse("Linux 6.1.0-18-amd64 x86_64\n")).isEqualTo(new Kernel("Linux", "6.1.0-18-amd64", "x86_64"));
+    }
+
+    @Test
+    void wgetHeadersRecordedHere() {
+        CommandResult notFound = new CommandResult("web-1", "wget", 8, "", "  HTTP/1.0 404 File not found\n  Server: SimpleHTTP/0.6"
+                + " Python/3.11.7\n  Date: Mon, 30 Nov 2026 11:28:27 GMT\n", Duration.ZERO);
+        assertThat(HttpProbe.parseWget(notFound, "wget").status()).hasValue(404);
+        CommandResult redirected = new CommandResult("web-1", "wget", 0, "ok", "  HTTP/1.1 301 Moved Permanently\n  Location: /x\n"
+                + "  HTTP/1.1 200 OK\n", Duration.ZERO);
+        assertThat(HttpProbe.parseWget(redirected, "wget").status()).hasValue(301);
+    }
+
+    @Test
+    void curlBodyAndStatus() {
+        HttpProbe.Response ok = HttpProbe.parseCurl(new CommandResult("h", "curl", 0, "{\"status\":\"UP\"}\n200", "", Duration.ZERO), "curl");
+        assertThat(ok.status()).hasValue(200);
+        assertThat(ok.body()).isEqualTo("{\"status\":\"UP\"}");
+        HttpProbe.Response refused = HttpProbe.parseCurl(new CommandResult("h", "curl", 7, "\n000",
+                "curl: (7) Failed to connect to 10.0.0.9 port 80 after 3 ms: Couldn't connect to server\n", Duration.ZERO), "curl");
+        assertThat(refused.status()).isEmpty();
+        assertThat(refused.failure()).isEqualTo("curl: (7) Failed to connect to 10.0.0.9 port 80: Couldn't connect to server");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.infrajunit.assertions.host;
+
+import static dev.infrajunit.assertions.InfraAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.Host;
+import dev.infrajunit.assertions.testing.LocalHosts;
+import dev.infrajunit.assertions.testing.NoServiceManagerHost;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * This machine has SysV init scripts and a systemctl, but systemd is not PID 1: the checks must
+ * use the init scripts and say that systemctl was not usable. postgresql's init script is
+ * installed, linked to start in /etc/rc2.d, and the server is stopped.
+ */
+class ServiceAssertTest {
+
+    private static final String NOTE = "; systemctl is installed but systemd is not running";
+
+    @RegisterExtension
+    final LocalHosts hosts = new LocalHosts("app-1");
+    private final Host local = hosts.host("app-1");
+
+    @Test
+    void stoppedInitScriptService() {
+        assumeTrue(Files.exists(Path.of("/etc/init.d/postgresql")), "this machine's image ships PostgreSQL's init script");
+        assertThatThrownBy(() -> assertThat(local).service("postgresql").isRunning())
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("app-1: expected service postgresql to be running, but it is not running (exit status 3)"
+                        + " (/etc/init.d/postgresql status" + NOTE + ")");
+        assertThatCode(() -> assertThat(local).service("postgresql").isNotRunning().isEnabled()).doesNotThrowAnyException();
+        assertThatThrownBy(() -> assertThat(local).service("postgresql").isNotEnabled())
+                .hasMessage("app-1: expected service postgresql not to be enabled, but it is linked to start in /etc/rc[2-5].d"
+                        + " (ls /etc/rc[2-5].d" + NOTE + ")");
+    }
+
+    @Test
+    void initScriptNotLinkedToStart() {
+        assumeTrue(Files.exists(Path.of("/etc/init.d/hwclock.sh")), "Debian ships hwclock.sh, linked in rcS.d only");
+        // hwclock.sh is an init script without S links in runlevels 2-5
+        assertThatThrownBy(() -> assertThat(local).service("hwclock.sh").isEnabled())
+                .hasMessage("app-1: expected service hwclock.sh to be enabled, but it is not linked to start in /etc/rc[2-5].d"
+                        + " (ls /etc/rc[2-5].d" + NOTE + ")");
+    }
+
+    @Test
+    void unknownService() {
+        assertThatThrownBy(() -> assertThat(local).service("no-such-daemon").isRunning())
+                .hasMessage("app-1: expected service no-such-daemon to be running, but it is unknown: there is no"
+                        + " /etc/init.d/no-such-daemon and no pid file /run/no-such-daemon.pid (/etc/init.d/no-such-daemon" + NOTE + ")");
+        assertThatThrownBy(() -> assertThat(local).hasRunningService("no-such-daemon"))
+                .hasMessageStartingWith("app-1: expected service no-such-daemon to be running, but it is unknown");
+    }
+
+    @Test
+    void pidFileOfALiveAndOfADeadProcess() throws Exception {
+        String name = "ijtest-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        Path pidFile = Path.of("/run", name + ".pid");
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(pidFile, sleeper.pid() + "\n");
+            assertThatCode(() -> assertThat(local).service(name).isRunning()).doesNotThrowAnyException();
+            assertThatThrownBy(() -> assertThat(local).service(name).isNotRunning())
+                    .hasMessage("app-1: expected service " + name + " not to be running, but it is running (pid " + sleeper.pid()
+                            + ") (pid file /run/" + name + ".pid)");
+            assertThatThrownBy(() -> assertThat(local).service(name).isEnabled())
+                    .isInstanceOf(CouldNotCheckException.class)
+                    .hasMessage("app-1: cannot tell whether service " + name + " starts at boot: no service manager knows it, only its"
+                            + " pid file /run/" + name + ".pid");
+            sleeper.destroy();
+            sleeper.waitFor();
+            assertThatThrownBy(() -> assertThat(local).service(name).isRunning())
+                    .hasMessage("app-1: expected service " + name + " to be running, but it is not running: pid file /run/" + name
+                            + ".pid names pid " + sleeper.pid() + ", which is not running (pid file /run/" + name + ".pid)");
+        } finally {
+            sleeper.destroy();
+            Files.deleteIfExists(pidFile);
+        }
+    }
+
+    @Test
+    void noServiceManagerIsNotReportedAsNotRunning() {
+        Host container = new NoServiceManagerHost(local);
+        assertThatThrownBy(() -> assertThat(container).service("ssh").isNotRunning())
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage("app-1: cannot check service ssh: no service manager found (systemd is not running, no OpenRC,"
+                        + " no /etc/init.d) and no pid file /run/ssh.pid or /var/run/ssh.pid" + NOTE);
+    }
+
+    @Test
+    void namesThatCouldLeaveInitD() {
+        assertThatThrownBy(() -> assertThat(local).service("../../usr/bin/touch"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'../../usr/bin/touch' is not a service name: it must not be empty, '.', '..', or contain '/'");
+    }
+}

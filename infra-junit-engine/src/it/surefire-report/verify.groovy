@@ -1,0 +1,18 @@
+// Reads the XML a real Surefire run wrote and checks one row per host of a fanned-out check.
+def reports = new File(basedir, 'target/surefire-reports')
+def xml = new groovy.xml.XmlSlurper().parse(new File(reports, 'TEST-com.acme.specs.DatabaseBackupsSpec.xml'))
+def rows = xml.testcase.collectEntries { [(it.@name.text()): it] }
+
+assert rows.keySet() == ['everyDatabaseIsBackedUp[db-1]', 'everyDatabaseIsBackedUp[db-2]', 'db1AnswersCommands'] as Set : rows.keySet()
+rows.values().each { assert it.@classname.text() == 'com.acme.specs.DatabaseBackupsSpec' }
+assert rows['everyDatabaseIsBackedUp[db-1]'].children().size() == 0
+assert rows['everyDatabaseIsBackedUp[db-2]'].failure.@message.text() == 'db-2: expected a backup younger than 24h, but the newest is 51h old'
+assert rows['db1AnswersCommands'].children().size() == 0
+
+def web = new groovy.xml.XmlSlurper().parse(new File(reports, 'TEST-com.acme.specs.WebTierSpec.xml'))
+assert web.testcase.collect { it.@name.text() } == ['answersCommands[web-1]']
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('db-2: expected a backup younger than 24h, but the newest is 51h old')
+assert log.contains('Tests run: 4, Failures: 1, Errors: 0, Skipped: 0')
+return true

@@ -1,0 +1,70 @@
+package dev.infrajunit.engine.config;
+
+import dev.infrajunit.environment.Durations;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every configuration key of infra-junit, read from JUnit configuration parameters (system
+ * properties, {@code junit-platform.properties}, launcher parameters).
+ */
+public final class InfraConfiguration {
+
+    /** Which environment to check: a name found on the classpath as {@code infra/NAME.yaml}, or a path to a YAML file. */
+    public static final String ENVIRONMENT = "infra.environment";
+
+    /** How many checks may run at once across all hosts (default {@value #DEFAULT_PARALLELISM}). */
+    public static final String PARALLELISM = "infra.parallelism";
+
+    /** How long one check may run before it is ended and reported as timed out (default 60s). */
+    public static final String CHECK_TIMEOUT = "infra.check.timeout";
+
+    /** Whether checks run in parallel at all (default true); false runs them one by one, in order. */
+    public static final String PARALLEL_ENABLED = "infra.parallel.enabled";
+
+    public static final int DEFAULT_PARALLELISM = 32;
+    public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Function<String, Optional<String>> parameters;
+
+    public InfraConfiguration(Function<String, Optional<String>> parameters) {
+        this.parameters = parameters;
+    }
+
+    public Optional<String> environment() {
+        return value(ENVIRONMENT);
+    }
+
+    public int parallelism() {
+        return value(PARALLELISM).map(text -> {
+            try {
+                int parallelism = Integer.parseInt(text);
+                if (parallelism < 1) {
+                    throw new NumberFormatException();
+                }
+                return parallelism;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(PARALLELISM + "=" + text + " is not a positive whole number");
+            }
+        }).orElse(DEFAULT_PARALLELISM);
+    }
+
+    public boolean parallelEnabled() {
+        return value(PARALLEL_ENABLED).map(Boolean::parseBoolean).orElse(true);
+    }
+
+    public Duration checkTimeout() {
+        return value(CHECK_TIMEOUT).map(text -> {
+            try {
+                return Durations.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(CHECK_TIMEOUT + ": " + e.getMessage());
+            }
+        }).orElse(DEFAULT_CHECK_TIMEOUT);
+    }
+
+    private Optional<String> value(String key) {
+        return parameters.apply(key).map(String::trim).filter(text -> !text.isEmpty());
+    }
+}

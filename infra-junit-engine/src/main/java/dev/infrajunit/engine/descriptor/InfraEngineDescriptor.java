@@ -1,0 +1,86 @@
+package dev.infrajunit.engine.descriptor;
+
+import dev.infrajunit.engine.config.InfraConfiguration;
+import dev.infrajunit.engine.execution.InfraExecutionContext;
+import dev.infrajunit.environment.EnvironmentDefinition;
+import dev.infrajunit.runtime.ActiveEnvironment;
+import dev.infrajunit.runtime.EnvironmentSource;
+import dev.infrajunit.runtime.RunEnvironment;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/**
+ * The root of a run. Loads the environment once, when discovery first needs its hosts or else
+ * when execution starts, and closes everything the run opened when execution ends.
+ */
+public final class InfraEngineDescriptor extends EngineDescriptor implements Node<InfraExecutionContext> {
+
+    private final InfraConfiguration configuration;
+    private final ClassLoader classLoader;
+    private EnvironmentSource source;
+    private RuntimeException loadFailure;
+    private RunEnvironment run;
+
+    public InfraEngineDescriptor(UniqueId uniqueId, InfraConfiguration configuration, ClassLoader classLoader) {
+        super(uniqueId, "infra-junit");
+        this.configuration = configuration;
+        this.classLoader = classLoader;
+    }
+
+    /**
+     * The environment's definition, loaded on first call.
+     *
+     * @throws RuntimeException why it could not be loaded, the same one on every call
+     */
+    public synchronized EnvironmentDefinition environment() {
+        if (source == null && loadFailure == null) {
+            try {
+                source = EnvironmentSource.open(configuration.environment(), classLoader);
+            } catch (RuntimeException e) {
+                loadFailure = e;
+            }
+        }
+        if (loadFailure != null) {
+            throw loadFailure;
+        }
+        return source.definition();
+    }
+
+    @Override
+    public InfraExecutionContext before(InfraExecutionContext context) {
+        try {
+            run = new RunEnvironment(environment());
+        } catch (RuntimeException e) {
+            return context.withEnvironmentFailure(e);
+        }
+        ActiveEnvironment.begin(run);
+        return context.withEnvironment(run);
+    }
+
+    @Override
+    public void after(InfraExecutionContext context) {
+        // Runs after failures and cancellation too: connections first, then whatever was started for them.
+        try {
+            if (run != null) {
+                ActiveEnvironment.end(run);
+                run.close();
+            }
+        } finally {
+            run = null;
+            closeSource();
+        }
+    }
+
+    private synchronized void closeSource() {
+        if (source != null) {
+            source.close();
+            source = null;
+        }
+    }
+
+    @Override
+    public ExecutionMode getExecutionMode() {
+        return ExecutionMode.CONCURRENT;
+    }
+}

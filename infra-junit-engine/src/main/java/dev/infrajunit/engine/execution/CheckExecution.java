@@ -1,0 +1,66 @@
+package dev.infrajunit.engine.execution;
+
+import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.engine.config.InfraConfiguration;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How one check runs: its own timeout or the configured one, retried when it is
+ * {@link dev.infrajunit.Eventually}, and its outcome worded so that every message names its subject.
+ */
+public final class CheckExecution {
+
+    private final Optional<Duration> timeout;
+    private final Optional<Retry> retry;
+
+    /**
+     * @param timeout from {@code @Check(timeout = ...)}, else {@code infra.check.timeout} applies
+     * @param retry   from {@code @Eventually}
+     */
+    public CheckExecution(Optional<Duration> timeout, Optional<Retry> retry) {
+        this.timeout = timeout;
+        this.retry = retry;
+    }
+
+    /**
+     * Runs the check against a subject (a host's name, or the check's own name for a plain check).
+     * An {@link AssertionError} is a failed check; anything else means it could not check.
+     */
+    public void run(Class<?> specClass, Method method, Object[] arguments, String subject, InfraConfiguration configuration)
+            throws Exception {
+        Duration limit = timeout.orElseGet(configuration::checkTimeout);
+        String limitSource = timeout.isPresent() ? "@Check(timeout)" : InfraConfiguration.CHECK_TIMEOUT;
+        boolean aboutHost = arguments.length == 1;
+        try {
+            if (retry.isPresent()) {
+                retry.get().run(() -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource));
+            } else {
+                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource);
+            }
+        } catch (AssertionError e) {
+            throw aboutHost ? namingHost(e, subject) : e;
+        } catch (CouldNotCheckException e) {
+            throw e;
+        } catch (Exception e) {
+            if (!aboutHost) {
+                throw e;
+            }
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new CouldNotCheckException(subject, message.startsWith(subject + ":")
+                    ? message.substring(subject.length() + 1).strip() : message, e);
+        }
+    }
+
+    // A plain AssertJ assertion inside a host check does not know the host: say it, keeping the type.
+    private static AssertionError namingHost(AssertionError error, String host) {
+        String message = String.valueOf(error.getMessage()).strip();
+        if (message.startsWith(host + ":") || message.startsWith("[" + host)) {
+            return error;
+        }
+        AssertionError named = new AssertionError(host + ": " + message, error);
+        named.setStackTrace(error.getStackTrace());
+        return named;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.infrajunit.engine.execution;
+
+import dev.infrajunit.engine.config.InfraConfiguration;
+import dev.infrajunit.runtime.RunEnvironment;
+import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
+
+/**
+ * What a node needs while it executes: the configuration, and once the engine node has opened it,
+ * the run's environment (or why it could not be opened).
+ */
+public final class InfraExecutionContext implements EngineExecutionContext {
+
+    private final InfraConfiguration configuration;
+    private final RunEnvironment environment;
+    private final RuntimeException environmentFailure;
+
+    public InfraExecutionContext(InfraConfiguration configuration) {
+        this(configuration, null, null);
+    }
+
+    private InfraExecutionContext(InfraConfiguration configuration, RunEnvironment environment, RuntimeException environmentFailure) {
+        this.configuration = configuration;
+        this.environment = environment;
+        this.environmentFailure = environmentFailure;
+    }
+
+    public InfraExecutionContext withEnvironment(RunEnvironment environment) {
+        return new InfraExecutionContext(configuration, environment, null);
+    }
+
+    public InfraExecutionContext withEnvironmentFailure(RuntimeException failure) {
+        return new InfraExecutionContext(configuration, null, failure);
+    }
+
+    public InfraConfiguration configuration() {
+        return configuration;
+    }
+
+    /** The run's environment; rethrows why it could not be opened, so each check reports it. */
+    public RunEnvironment environment() {
+        if (environmentFailure != null) {
+            throw environmentFailure;
+        }
+        return environment;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.infrajunit.environment;
+
+import java.nio.file.InvalidPathException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+/**
+ * The keys an environment file may hold at each level and what each value must be. Every level
+ * converts its values to plain Java values (String, Integer, Boolean, List, Map); durations stay
+ * as written ({@code 24h}) once they are known to parse.
+ */
+final class Schema {
+
+    /** Host and role names: what selectors, unique ids and report rows can carry unquoted. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    static final String NAME_RULE = "use letters, digits, '.', '_' and '-', starting with a letter or digit";
+
+    /** Checks one value and turns it into its plain Java form. */
+    @FunctionalInterface
+    interface Rule {
+        Object apply(YamlNode node, Normalizer normalizer);
+    }
+
+    /**
+     * A map with known keys.
+     *
+     * @param open whether keys other than the known ones are allowed (and kept as plain values)
+     */
+    record Fields(Map<String, Rule> rules, boolean open) implements Rule {
+
+        @Override
+        public Object apply(YamlNode node, Normalizer normalizer) {
+            return normalizer.fields(node, this);
+        }
+    }
+
+    /** Keys another part of the loader reads (the top level's {@code roles} and {@code hosts}). */
+    static final Rule ELSEWHERE = (node, n) -> {
+        throw new IllegalStateException("read by the parser");
+    };
+
+    static final Rule TEXT = (node, n) -> n.scalar(node, "a text value").text();
+
+    static final Rule PORT = typed("a port number", (scalar, n) -> {
+        Integer port = scalar.value() instanceof Integer number ? number
+                : scalar.value() instanceof String text && text.matches("\\d{1,5}") ? Integer.valueOf(text) : null;
+        if (port == null || port < 1 || port > 65535) {
+            throw n.invalid(scalar, scalar.describe() + " is not a port number; use 1 to 65535");
+        }
+        return port;
+    });
+
+    static final Rule BOOLEAN = typed("true or false", (scalar, n) -> {
+        if (scalar.value() instanceof Boolean flag) {
+            return flag;
+        }
+        if (scalar.value() instanceof String text && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+            return Boolean.valueOf(text);
+        }
+        throw n.invalid(scalar, scalar.describe() + " is not true or false");
+    });
+
+    /** Kept as written ({@code 24h}) once it is known to parse. */
+    static final Rule DURATION = typed("a duration", (scalar, n) -> {
+        try {
+            Durations.parse(scalar.text());
+        } catch (IllegalArgumentException e) {
+            throw n.invalid(scalar, scalar.describe() + " is not a duration; write it like " + Durations.ACCEPTED_FORMS);
+        }
+        return scalar.text();
+    });
+
+    /** The name of an environment variable; what was written is not shown, in case it is the secret itself. */
+    static final Rule VARIABLE_NAME = typed("the name of an environment variable", (scalar, n) -> {
+        if (!scalar.text().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw n.invalid(scalar, "this is not the name of an environment variable (letters, digits and '_');"
+                    + " give the variable's name here, never the secret itself");
+        }
+        return scalar.text();
+    });
+
+    static final Rule PATH = typed("a file path", (scalar, n) -> {
+        try {
+            UserHome.expand(scalar.text());
+        } catch (InvalidPathException e) {
+            throw n.invalid(scalar, scalar.describe() + " is not a file path: " + e.getReason());
+        }
+        return scalar.text();
+    });
+
+    static final Rule PATHS = (node, n) -> node instanceof YamlNode.Sequence sequence
+            ? sequence.items().stream().map(item -> PATH.apply(item, n)).toList()
+            : PATH.apply(node, n);
+
+    static final Rule ROLE_NAME = typed("a role name", (scalar, n) -> {
+        if (!NAME.matcher(scalar.text()).matches()) {
+            throw n.invalid(scalar, scalar.describe() + " is not a role name; " + NAME_RULE);
+        }
+        return scalar.text();
+    });
+
+    static final Rule ROLE_NAMES = (node, n) -> node instanceof YamlNode.Sequence sequence
+            ? sequence.items().stream().map(item -> ROLE_NAME.apply(item, n)).toList()
+            : List.of(ROLE_NAME.apply(node, n));
+
+    static final Rule FREE_MAP = (node, n) -> n.fields(node, new Fields(Map.of(), true));
+
+    /** A single value kept as YAML typed it ({@code ebs: true}, {@code minSize: 1048576}). */
+    static final Rule SCALAR = (node, n) -> n.scalar(node, "a single value").value();
+
+    /** Closed, so a mistyped policy key is reported with its line, not only when the check runs. */
+    static final Fields BACKUP_POLICY = closed(
+            "files", TEXT,
+            "s3", TEXT,
+            "ebs", SCALAR,
+            "rds", TEXT,
+            "awsBackup", TEXT,
+            "maxAge", DURATION,
+            "minSize", SCALAR,
+            "verify", TEXT,
+            "privileged", BOOLEAN,
+            "timeZone", TEXT);
+
+    /** One backup policy map, or a list of them; always a list afterwards. */
+    static final Rule BACKUP = (node, n) -> {
+        List<YamlNode> policies = node instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(node);
+        return policies.stream().map(policy -> {
+            if (!(policy instanceof YamlNode.Mapping)) {
+                throw n.invalid(policy, "expected a backup policy such as { files: /var/backups/*.dump, maxAge: 24h }"
+                        + " or a list of them, found " + policy.describe());
+            }
+            return BACKUP_POLICY.apply(policy, n);
+        }).toList();
+    };
+
+    static final Fields SSH = closed(
+            "user", TEXT,
+            "port", PORT,
+            "identityFile", PATHS,
+            "passphraseEnv", VARIABLE_NAME,
+            "knownHosts", PATH,
+            "hostKeyChecking", oneOf("strict", "accept-new", "off"),
+            "connectTimeout", DURATION,
+            "jumpHost", TEXT,
+            "useSshConfig", BOOLEAN);
+
+    static final Fields AWS = closed(
+            "region", TEXT,
+            "profile", TEXT,
+            "endpoint", TEXT,
+            "instanceId", TEXT,
+            "accountId", TEXT);
+
+    /** What roles set, and what hosts inherit from the top level and from their roles. */
+    static final Fields ROLE = closed(
+            "ssh", SSH,
+            "commandTimeout", DURATION,
+            "aws", AWS,
+            "sudo", BOOLEAN,
+            "transport", oneOf("ssh", "local"),
+            "backup", BACKUP,
+            "properties", FREE_MAP);
+
+    static final Fields TOP = extend(ROLE, 4, "roles", ELSEWHERE, "hosts", ELSEWHERE);
+
+    static final Fields HOST = extend(ROLE, 0, "address", TEXT, "roles", ROLE_NAMES);
+
+    private Schema() {
+    }
+
+    static Rule oneOf(String... values) {
+        List<String> allowed = List.of(values);
+        return typed("one of " + String.join(", ", allowed), (scalar, n) -> {
+            if (!allowed.contains(scalar.text())) {
+                throw n.invalid(scalar, scalar.describe() + " is not one of " + String.join(", ", allowed));
+            }
+            return scalar.text();
+        });
+    }
+
+    /**
+     * A single value of some kind. A value that still awaits {@code ${host}} (in a role or at the
+     * top level) is checked later, for each host that inherits it.
+     */
+    private static Rule typed(String expected, BiFunction<YamlNode.Scalar, Normalizer, Object> convert) {
+        return (node, n) -> {
+            YamlNode.Scalar scalar = n.scalar(node, expected);
+            return scalar.awaitsHost() ? scalar.text() : convert.apply(scalar, n);
+        };
+    }
+
+    private static Fields closed(Object... keysAndRules) {
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndRules.length; i += 2) {
+            rules.put((String) keysAndRules[i], (Rule) keysAndRules[i + 1]);
+        }
+        return new Fields(Collections.unmodifiableMap(rules), false);
+    }
+
+    /** The keys of {@code base} with more keys inserted at a position, so messages list keys in a natural order. */
+    private static Fields extend(Fields base, int position, Object... keysAndRules) {
+        List<Map.Entry<String, Rule>> entries = new ArrayList<>(base.rules().entrySet());
+        List<Object> ordered = new ArrayList<>();
+        for (int i = 0; i < entries.size() + 1; i++) {
+            if (i == position) {
+                ordered.addAll(List.of(keysAndRules));
+            }
+            if (i < entries.size()) {
+                ordered.add(entries.get(i).getKey());
+                ordered.add(entries.get(i).getValue());
+            }
+        }
+        return closed(ordered.toArray());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.infrajunit;
+
+import static dev.infrajunit.Infra.host;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Infra works from a plain Jupiter test; the environment comes from junit-platform.properties. */
+class InfraFromJupiterTest {
+
+    @Test
+    void hostsComeFromTheConfiguredEnvironment() {
+        assertThat(Infra.environment().name()).isEqualTo("fleet");
+        assertThat(host("db-1").run(Command.of("echo {0}", "a; b")).stdout()).isEqualTo("a; b\n");
+        assertThat(Infra.hosts("role:database,!db-3")).extracting(Host::name).containsExactly("db-1", "db-2");
+    }
+
+    @Test
+    void anUnknownHostNamesTheClosestKnownOnes() {
+        assertThatThrownBy(() -> host("db-4"))
+                .isInstanceOf(UnknownHostException.class)
+                .hasMessage("Unknown host 'db-4' in environment 'fleet'; did you mean db-1, db-2, db-3?"
+                        + " Hosts are declared under 'hosts:' in the environment file.");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.infrajunit.examples;
+
+import static dev.infrajunit.assertions.InfraAssertions.assertThat;
+import static dev.infrajunit.assertions.InfraSoftAssertions.assertSoftly;
+
+import dev.infrajunit.Check;
+import dev.infrajunit.Command;
+import dev.infrajunit.ForEachHost;
+import dev.infrajunit.Host;
+import dev.infrajunit.InfraTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Tag;
+
+/** The baseline every host keeps, whatever it runs. */
+@InfraTest
+@Tag("security")
+class SecurityBaselineSpec {
+
+    @Check
+    @ForEachHost("*")
+    void sshdRefusesRootLoginAndPasswords(Host host) {
+        String sshdConfig = etc(host) + "/ssh/sshd_config";
+        assertSoftly(softly -> { // report both settings when both are wrong, not only the first
+            softly.assertThat(host).file(sshdConfig).containsPattern("(?m)^PermitRootLogin no$");
+            softly.assertThat(host).file(sshdConfig).containsPattern("(?m)^PasswordAuthentication no$");
+        });
+    }
+
+    @Check
+    @ForEachHost("*")
+    void nothingUnderEtcIsWorldWritable(Host host) {
+        assertThat(host).command(Command.of("find {0} -xdev ! -type l -perm -o+w", etc(host)))
+                .succeeds()
+                .hasStdoutNotContaining(etc(host));
+    }
+
+    @Check
+    @ForEachHost("*")
+    void clockAgreesWithOursWithinTwoSeconds(Host host) {
+        long hostSeconds = Long.parseLong(host.run("date -u +%s").stdout().strip());
+        Duration offset = Duration.ofSeconds(Math.abs(hostSeconds - Instant.now().getEpochSecond()));
+        org.assertj.core.api.Assertions.assertThat(offset).as("clock offset").isLessThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    /** /etc, unless the environment file says where the host keeps its configuration (the demo's hosts do). */
+    private static String etc(Host host) {
+        return host.property("properties.etc").map(Object::toString).orElse("/etc");
+    }
+}
