@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.transport.TransportException;
@@ -53,7 +54,7 @@ final class RemoteExecution {
         Session session = null;
         ScheduledFuture<?> alarm = null;
         try {
-            session = client.startSession();
+            session = startSession(target, client, shown, timeout, deadline);
             Session.Command command = session.exec(line);
             Session opened = session;
             alarm = alarms.schedule(() -> {
@@ -82,6 +83,29 @@ final class RemoteExecution {
             }
             if (session != null) {
                 closeQuietly(session);
+            }
+        }
+    }
+
+    /**
+     * Opens a session, waiting while the server refuses one: OpenSSH frees a session slot only
+     * once it has reaped the command's process, a moment after the channel closed, so a new session
+     * can be refused although fewer than {@code MaxSessions} are open on our side.
+     */
+    private static Session startSession(SshTarget target, SSHClient client, String shown, Duration timeout, long deadline)
+            throws IOException, InterruptedException {
+        long pause = 5;
+        while (true) {
+            try {
+                return client.startSession();
+            } catch (OpenFailException e) {
+                if (System.nanoTime() + pause * 1_000_000 > deadline) {
+                    throw new CouldNotCheckException(target.hostName(), "the server kept refusing a new session for "
+                            + Durations.format(timeout) + " (" + e.getMessage() + "): " + shown + ". Is MaxSessions in its"
+                            + " sshd_config below the default of 10, or is something else using this account's sessions?", e);
+                }
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, 100);
             }
         }
     }
