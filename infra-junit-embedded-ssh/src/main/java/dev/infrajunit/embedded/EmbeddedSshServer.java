@@ -19,13 +19,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
-import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.forward.StaticDecisionForwardingFilter;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
@@ -89,8 +89,6 @@ public final class EmbeddedSshServer implements AutoCloseable {
             execCount.incrementAndGet();
             return new ShellCommand(line, workingDirectory, environment, pumps, running);
         });
-        // MINA refuses a channel only when more than the limit are already open: one less makes
-        // the (maxSessions+1)-th fail, as OpenSSH's MaxSessions does.
         server.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {
@@ -106,7 +104,9 @@ public final class EmbeddedSshServer implements AutoCloseable {
                 }
             });
         }
-        CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(server, builder.maxSessions - 1);
+        List<ChannelFactory> channels = new ArrayList<>(server.getChannelFactories());
+        channels.replaceAll(factory -> "session".equals(factory.getName()) ? new SessionLimit(builder.maxSessions) : factory);
+        server.setChannelFactories(channels);
     }
 
     public static Builder builder() {

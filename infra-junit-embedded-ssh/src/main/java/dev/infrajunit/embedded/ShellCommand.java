@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -109,8 +110,10 @@ final class ShellCommand implements Command {
     void kill() {
         Process started = process;
         if (started != null) {
-            started.descendants().forEach(ProcessHandle::destroyForcibly);
+            // the shell first: killed children first, it would run the rest of its command line
+            List<ProcessHandle> children = started.descendants().toList();
             started.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
         }
     }
 

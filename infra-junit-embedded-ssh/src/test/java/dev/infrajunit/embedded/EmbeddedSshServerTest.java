@@ -22,6 +22,8 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.channel.exception.SshChannelOpenException;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.util.security.SecurityUtils;
@@ -129,7 +131,13 @@ class EmbeddedSshServerTest {
                 open.add(channel);
             }
             ChannelExec eleventh = session.createExecChannel("true");
-            assertThatThrownBy(() -> eleventh.open().verify(WAIT)).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> eleventh.open().verify(WAIT)).rootCause()
+                    .isInstanceOfSatisfying(SshChannelOpenException.class,
+                            e -> assertThat(e.getReasonCode()).isEqualTo(SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED));
+            // refused, not disconnected: once a session closes, the next one opens
+            assertThat(session.isOpen()).isTrue();
+            open.get(0).close(false).await(WAIT);
+            assertThat(exec(session, "echo again").stdout()).isEqualTo("again\n");
             for (ChannelExec channel : open) {
                 channel.close(true);
             }

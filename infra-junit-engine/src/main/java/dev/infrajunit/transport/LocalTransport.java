@@ -37,8 +37,10 @@ public final class LocalTransport implements Transport {
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), TransportThreads.READERS);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                // the shell first: killed children first, it would run the rest of its command line
+                java.util.List<ProcessHandle> children = process.descendants().toList();
                 process.destroyForcibly();
+                children.forEach(ProcessHandle::destroyForcibly);
                 throw new CouldNotCheckException(hostName, "command timed out after " + Durations.format(timeout)
                         + ": " + command.line() + " (raise commandTimeout for this host if it is expected to be slow)");
             }

@@ -53,7 +53,8 @@ final class IdentityKeys {
             @Override
             public char[] reqPassword(Resource<?> resource) {
                 askedForPassphrase.set(true);
-                return passphrase.map(String::toCharArray).orElse(null);
+                // SSHJ fails with a NullPointerException on a null answer: stop it cleanly instead
+                return passphrase.map(String::toCharArray).orElseThrow(NoPassphrase::new);
             }
 
             @Override
@@ -69,10 +70,17 @@ final class IdentityKeys {
             }
             provider.init(file.toFile(), finder);
             return new Loaded(Optional.of(new KeyPairWrapper(new KeyPair(provider.getPublic(), provider.getPrivate()))), "");
-        } catch (KeyDecryptionFailedException | IllegalArgumentException | NullPointerException e) {
+        } catch (KeyDecryptionFailedException | NoPassphrase e) {
             return askedForPassphrase.get() ? encryptedProblem(file, passphraseEnv, passphrase) : unreadable(file, e);
         } catch (IOException e) {
             return askedForPassphrase.get() ? encryptedProblem(file, passphraseEnv, passphrase) : unreadable(file, e);
+        }
+    }
+
+    /** Thrown from the password finder when there is no passphrase to give. */
+    private static final class NoPassphrase extends RuntimeException {
+        NoPassphrase() {
+            super(null, null, false, false);
         }
     }
 

@@ -17,8 +17,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
+import net.schmizz.sshj.transport.TransportException;
 
 /**
  * Runs one command in its own session. SSHJ's stream reads have no timeout and stdout and stderr
@@ -52,7 +54,7 @@ final class RemoteExecution {
         Session session = null;
         ScheduledFuture<?> alarm = null;
         try {
-            session = client.startSession();
+            session = startSession(target, client, shown, timeout, deadline);
             Session.Command command = session.exec(line);
             Session opened = session;
             alarm = alarms.schedule(() -> {
@@ -85,19 +87,55 @@ final class RemoteExecution {
         }
     }
 
+    /**
+     * Opens a session, waiting while the server refuses one: OpenSSH frees a session slot only
+     * once it has reaped the command's process, a moment after the channel closed, so a new session
+     * can be refused although fewer than {@code MaxSessions} are open on our side.
+     */
+    private static Session startSession(SshTarget target, SSHClient client, String shown, Duration timeout, long deadline)
+            throws IOException, InterruptedException {
+        long pause = 5;
+        while (true) {
+            try {
+                return client.startSession();
+            } catch (OpenFailException e) {
+                if (System.nanoTime() + pause * 1_000_000 > deadline) {
+                    throw new CouldNotCheckException(target.hostName(), "the server kept refusing a new session for "
+                            + Durations.format(timeout) + " (" + e.getMessage() + "): " + shown + ". Is MaxSessions in its"
+                            + " sshd_config below the default of 10, or is something else using this account's sessions?", e);
+                }
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, 100);
+            }
+        }
+    }
+
     private static CouldNotCheckException failure(SshTarget target, SSHClient client, String shown, Duration timeout,
                                                   boolean timedOut, Exception cause) {
         if (timedOut) {
             return new CouldNotCheckException(target.hostName(), "command timed out after " + Durations.format(timeout)
                     + ": " + shown + " (raise commandTimeout for this host if it is expected to be slow)", cause);
         }
-        if (!client.isConnected()) {
+        if (connectionBroke(client, cause)) {
             return new CouldNotCheckException(target.hostName(), "connection to " + target.socketAddress()
                     + " was lost while running: " + shown + " (the host went down or restarted, or the network dropped)", cause);
         }
         String reason = cause == null ? "the command ended without an exit status"
                 : (cause instanceof ExecutionException ? cause.getCause() : cause).toString();
         return new CouldNotCheckException(target.hostName(), "could not run: " + shown + " (" + reason + ")", cause);
+    }
+
+    private static boolean connectionBroke(SSHClient client, Exception cause) {
+        if (!client.isConnected() || !client.getTransport().isRunning()) {
+            return true;
+        }
+        // the transport notices a dead peer a moment after the channel does
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TransportException || t instanceof java.net.SocketException || t instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The exit status, or 128 + the signal number for a command a signal ended, as a shell reports it. */

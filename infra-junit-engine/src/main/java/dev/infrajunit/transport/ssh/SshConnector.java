@@ -10,6 +10,10 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.keepalive.KeepAlive;
 import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.Config;
@@ -26,10 +30,13 @@ final class SshConnector {
     private final Authenticator authenticator;
     private final HostKeyWarnings warnings;
     private final SshOptions options;
+    private final ScheduledExecutorService alarms;
     private final Map<java.nio.file.Path, KnownHostsFile> knownHostsFiles = new ConcurrentHashMap<>();
 
-    SshConnector(Config config, Authenticator authenticator, HostKeyWarnings warnings, SshOptions options) {
+    SshConnector(Config config, Authenticator authenticator, HostKeyWarnings warnings, SshOptions options,
+                 ScheduledExecutorService alarms) {
         this.config = config;
+        this.alarms = alarms;
         this.authenticator = authenticator;
         this.warnings = warnings;
         this.options = options;
@@ -45,6 +52,9 @@ final class SshConnector {
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, target.connectTimeout().toMillis());
         client.setConnectTimeout(timeoutMs);
         client.setSocketFactory(NoDelaySocketFactory.INSTANCE);
+        // SSHJ reads the server's greeting with no timeout of its own: a port that accepts but
+        // never speaks SSH would hang the check. Lifted once connected.
+        client.setTimeout(timeoutMs);
         // Bounds the handshake and every wait for a reply (SSHJ's own default is 30 s).
         client.getTransport().setTimeoutMs(timeoutMs);
         client.getConnection().setTimeoutMs(timeoutMs);
@@ -57,12 +67,14 @@ final class SshConnector {
                 knownHostsFiles.computeIfAbsent(target.knownHosts(), KnownHostsFile::new), warnings);
         client.addHostKeyVerifier(hostKeys);
 
-        long started = System.nanoTime();
         try {
             if (jump == null) {
                 client.connect(target.address(), target.port());
+                // connected: from now on idle is normal, and the keep-alive watches the peer
+                client.getSocket().setSoTimeout(0);
+                client.setTimeout(0);
             } else {
-                client.connectVia(tunnel(target, jump));
+                connectThrough(client, tunnel(target, jump), timeoutMs);
             }
             authenticator.authenticate(client, target);
             return client;
@@ -70,8 +82,32 @@ final class SshConnector {
             closeQuietly(client);
             throw e;
         } catch (IOException | RuntimeException e) {
+            CouldNotCheckException failure = connectFailure(target, client, jump, e, hostKeys);
             closeQuietly(client);
-            throw connectFailure(target, jump, e, hostKeys, Duration.ofNanos(System.nanoTime() - started));
+            throw failure;
+        }
+    }
+
+    /** Over a tunnel there is no socket timeout: the handshake is bounded by closing the tunnel. */
+    private void connectThrough(SSHClient client, DirectConnection tunnel, int timeoutMs) throws IOException {
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = alarms.schedule(() -> {
+            expired.set(true);
+            try {
+                tunnel.close();
+            } catch (IOException | RuntimeException e) {
+                // already closed
+            }
+        }, timeoutMs, TimeUnit.MILLISECONDS);
+        try {
+            client.connectVia(tunnel);
+        } catch (IOException e) {
+            if (expired.get()) {
+                throw new java.net.SocketTimeoutException("no SSH handshake through the tunnel within " + timeoutMs + " ms");
+            }
+            throw e;
+        } finally {
+            watchdog.cancel(false);
         }
     }
 
@@ -91,8 +127,8 @@ final class SshConnector {
         }
     }
 
-    private static CouldNotCheckException connectFailure(SshTarget target, SshTransport jump, Exception e,
-                                                         HostKeyPolicy hostKeys, Duration elapsed) {
+    private static CouldNotCheckException connectFailure(SshTarget target, SSHClient client, SshTransport jump, Exception e,
+                                                         HostKeyPolicy hostKeys) {
         String host = target.hostName();
         if (hostKeys.refusal().isPresent()) {
             return new CouldNotCheckException(host, hostKeys.refusal().get(), e);
@@ -103,6 +139,11 @@ final class SshConnector {
             return new CouldNotCheckException(host, "connection refused by " + target.socketAddress() + via
                     + ": nothing listens on that port. Check that sshd runs on the host and that ssh.port is right", e);
         }
+        if (isTimeout(e) && connectionWasAccepted(client, jump)) {
+            return new CouldNotCheckException(host, target.socketAddress() + via + " accepted the connection but did not"
+                    + " complete the SSH handshake within " + Durations.format(target.connectTimeout())
+                    + " (ssh.connectTimeout): is an SSH server listening on that port?", e);
+        }
         if (cause instanceof SocketTimeoutException || cause instanceof NoRouteToHostException) {
             return new CouldNotCheckException(host, "unreachable: no answer from " + target.socketAddress() + via
                     + " within " + Durations.format(target.connectTimeout()) + " (ssh.connectTimeout). Check that the host"
@@ -112,11 +153,6 @@ final class SshConnector {
             return new CouldNotCheckException(host, "cannot resolve the address '" + target.address()
                     + "': check the host's address (or its HostName in ~/.ssh/config)", e);
         }
-        if (isTimeout(e)) {
-            return new CouldNotCheckException(host, target.socketAddress() + via + " accepted the connection but did not"
-                    + " complete the SSH handshake within " + Durations.format(Duration.ofMillis(elapsed.toMillis()))
-                    + ": is an SSH server listening on that port?", e);
-        }
         if (e instanceof TransportException te && te.getDisconnectReason() != DisconnectReason.UNKNOWN) {
             return new CouldNotCheckException(host, "the SSH server at " + target.socketAddress() + via
                     + " ended the connection during the handshake (" + te.getDisconnectReason() + ": " + e.getMessage() + ")", e);
@@ -125,9 +161,15 @@ final class SshConnector {
                 + cause.getClass().getSimpleName() + ": " + cause.getMessage(), e);
     }
 
+    /** Through a tunnel, or over a socket that got connected: the TCP part worked. */
+    private static boolean connectionWasAccepted(SSHClient client, SshTransport jump) {
+        return jump != null || client.getSocket() != null && client.getSocket().isConnected();
+    }
+
     private static boolean isTimeout(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.util.concurrent.TimeoutException || t.getMessage() != null && t.getMessage().contains("Timeout expired")) {
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof SocketTimeoutException
+                    || t.getMessage() != null && t.getMessage().contains("Timeout expired")) {
                 return true;
             }
         }

@@ -62,7 +62,8 @@ final class SshTargets {
         SshConfigFile.Entry config = ssh.useSshConfig() ? lookup(hostName, sshConfig, address) : SshConfigFile.Entry.NONE;
         String user = first(userOverride, ssh.user(), config.user(), localUser);
         int port = portOverride > 0 ? portOverride : ssh.port() > 0 ? ssh.port() : config.port() > 0 ? config.port() : 22;
-        String connectTo = config.hostName().isEmpty() ? address : config.hostName();
+        // HostName may say %h for the name it was looked up by, as in "HostName %h.internal.example"
+        String connectTo = config.hostName().isEmpty() ? address : config.hostName().replace("%h", address);
 
         List<Path> optional = new ArrayList<>();
         for (String identity : config.identityFiles()) {

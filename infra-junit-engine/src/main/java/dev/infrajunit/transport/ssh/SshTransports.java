@@ -36,6 +36,7 @@ public final class SshTransports implements AutoCloseable {
     private final ScheduledExecutorService alarms;
     private final Map<String, SshTransport> transports = new LinkedHashMap<>();
     private final Set<String> resolving = new LinkedHashSet<>();
+    private boolean closed;
 
     public SshTransports(EnvironmentDefinition environment) {
         this(environment, SshOptions.defaults());
@@ -48,18 +49,21 @@ public final class SshTransports implements AutoCloseable {
         // SSHJ's default keep-alive never notices a dead peer; this one disconnects after missed replies.
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         this.targets = new SshTargets(options.sshConfig(), options.defaultKeysDirectory(), options.localUser());
-        this.connector = new SshConnector(config,
-                new Authenticator(new IdentityKeys(config, options.environment()), new SshAgent(options.environment())),
-                new HostKeyWarnings(options.warnings()), options);
         this.readers = Executors.newCachedThreadPool(daemon("infra-ssh-reader"));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("infra-ssh-timeout"));
         timer.setRemoveOnCancelPolicy(true);
         this.alarms = timer;
+        this.connector = new SshConnector(config,
+                new Authenticator(new IdentityKeys(config, options.environment()), new SshAgent(options.environment())),
+                new HostKeyWarnings(options.warnings()), options, alarms);
         this.execution = new RemoteExecution(readers, alarms);
     }
 
     /** The transport of an SSH host of this run's environment. */
     public synchronized Transport forHost(HostDefinition host) {
+        if (closed) {
+            throw new CouldNotCheckException(host.name(), "the run is over: its SSH connections are closed");
+        }
         return transport(host);
     }
 
@@ -121,6 +125,7 @@ public final class SshTransports implements AutoCloseable {
     /** Closes every connection of the run, the hosts' before their jump hosts'. */
     @Override
     public synchronized void close() {
+        closed = true;
         List<SshTransport> all = new ArrayList<>(transports.values());
         for (int i = all.size() - 1; i >= 0; i--) {
             all.get(i).close();

@@ -1,9 +1,11 @@
 package dev.infrajunit.transport.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
+import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.embedded.EmbeddedSshServer;
 import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.transport.Transport;
@@ -19,8 +21,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SshTransportTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -90,6 +94,48 @@ class SshTransportTest {
         }
         assertThat(server.connectionCount()).isEqualTo(1);
         assertThat(server.execCount()).isEqualTo(40);
+    }
+
+    @Test
+    void waitsForTheServerToFreeASessionWhenItAllowsFewerThanTheTransportRuns() throws Exception {
+        // a server stingier than OpenSSH's default: it refuses the third concurrent session
+        EmbeddedSshServer server = fixture.server("web-1", EmbeddedSshServer.builder().maxSessions(2));
+        HostDefinition web1 = fixture.host("web-1", server).build();
+        SshTransports transports = fixture.transports(web1);
+        ExecutorService checks = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<CommandResult>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                results.add(checks.submit(() -> transports.forHost(web1).execute(Command.of("sleep 0.2; echo {0}", n), TIMEOUT)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get().stdout()).isEqualTo(i + "\n");
+            }
+        } finally {
+            checks.shutdownNow();
+        }
+    }
+
+    @Test
+    void saysSoWhenTheServerRefusesSessionsUntilTheTimeout() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1", EmbeddedSshServer.builder().maxSessions(1));
+        HostDefinition web1 = fixture.host("web-1", server).build();
+        SshTransports transports = fixture.transports(web1);
+        ExecutorService checks = Executors.newSingleThreadExecutor();
+        try {
+            Future<CommandResult> occupying = checks.submit(() -> transports.forHost(web1).execute(Command.of("sleep 2"), TIMEOUT));
+            Thread.sleep(300);
+
+            assertThatThrownBy(() -> transports.forHost(web1).execute(Command.of("echo second"), Duration.ofMillis(500)))
+                    .isInstanceOf(CouldNotCheckException.class)
+                    .hasMessageStartingWith("web-1: the server kept refusing a new session for 500ms (")
+                    .hasMessageEndingWith("): echo second. Is MaxSessions in its sshd_config below the default of 10, or is"
+                            + " something else using this account's sessions?");
+            assertThat(occupying.get().exitStatus()).isZero();
+        } finally {
+            checks.shutdownNow();
+        }
     }
 
     @Test

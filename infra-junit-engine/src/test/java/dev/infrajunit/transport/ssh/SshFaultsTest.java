@@ -1,0 +1,169 @@
+package dev.infrajunit.transport.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.infrajunit.Command;
+import dev.infrajunit.CommandResult;
+import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.embedded.EmbeddedSshServer;
+import dev.infrajunit.environment.HostDefinition;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each fault is checked with a healthy host beside it, whose results must stay right. */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SshFaultsTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+    private SshFixture fixture;
+    private ExecutorService checks;
+    private EmbeddedSshServer healthyServer;
+    private HostDefinition healthy;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SshFixture(dir);
+        checks = Executors.newFixedThreadPool(8);
+        healthyServer = fixture.server("ok-1");
+        healthy = fixture.host("ok-1", healthyServer).build();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        checks.shutdownNow();
+        fixture.close();
+    }
+
+    @Test
+    void anUnreachableHostFailsAfterTheConnectTimeoutOnceThenAtOnceForEveryFurtherCheck() throws Exception {
+        try (SilentPort silent = SilentPort.unanswered()) {
+            HostDefinition dead = fixture.host("db-9", healthyServer).port(silent.port()).connectTimeout(Duration.ofSeconds(1)).build();
+            SshTransports transports = fixture.transports(dead, healthy);
+            String expected = "db-9: unreachable: no answer from 127.0.0.1:" + silent.port() + " within 1s (ssh.connectTimeout)."
+                    + " Check that the host is up and that its address and port are right; a firewall may be dropping the connection";
+
+            long started = System.nanoTime();
+            List<Future<?>> deadChecks = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                deadChecks.add(checks.submit(() -> transports.forHost(dead).execute(Command.of("true"), TIMEOUT)));
+            }
+            Future<CommandResult> ok = checks.submit(() -> transports.forHost(healthy).execute(Command.of("echo fine"), TIMEOUT));
+
+            for (Future<?> check : deadChecks) {
+                assertThatThrownBy(check::get).cause().isInstanceOf(CouldNotCheckException.class).hasMessage(expected);
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(elapsed).isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
+            assertThat(ok.get().stdout()).isEqualTo("fine\n");
+        }
+    }
+
+    @Test
+    void aClosedPortIsReportedAsConnectionRefused() throws Exception {
+        int closed = SilentPort.closedPort();
+        HostDefinition down = fixture.host("db-9", healthyServer).port(closed).build();
+        SshTransports transports = fixture.transports(down, healthy);
+
+        assertThatThrownBy(() -> transports.forHost(down).execute(Command.of("true"), TIMEOUT))
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage("db-9: connection refused by 127.0.0.1:" + closed + ": nothing listens on that port. Check that sshd"
+                        + " runs on the host and that ssh.port is right");
+        assertThat(transports.forHost(healthy).execute(Command.of("echo fine"), TIMEOUT).stdout()).isEqualTo("fine\n");
+    }
+
+    @Test
+    void aPortThatAnswersButNotWithSshIsReportedAsSuch() throws Exception {
+        try (SilentPort mute = SilentPort.mute()) {
+            HostDefinition wrongPort = fixture.host("db-9", healthyServer).port(mute.port()).connectTimeout(Duration.ofSeconds(1)).build();
+            SshTransports transports = fixture.transports(wrongPort, healthy);
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> transports.forHost(wrongPort).execute(Command.of("true"), TIMEOUT))
+                    .hasMessage("db-9: 127.0.0.1:" + mute.port() + " accepted the connection but did not complete the SSH"
+                            + " handshake within 1s (ssh.connectTimeout): is an SSH server listening on that port?");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+            assertThat(transports.forHost(healthy).execute(Command.of("echo fine"), TIMEOUT).stdout()).isEqualTo("fine\n");
+        }
+    }
+
+    @Test
+    void aCommandThatNeverReturnsIsStoppedAtTheTimeoutAndTheHostStaysUsable() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1");
+        Path marker = fixture.home("web-1").resolve("finished");
+        HostDefinition web1 = fixture.host("web-1", server).commandTimeout(Duration.ofSeconds(1)).build();
+        SshTransports transports = fixture.transports(web1, healthy);
+        Future<CommandResult> ok = checks.submit(() -> transports.forHost(healthy).execute(Command.of("sleep 1.5; echo fine"), TIMEOUT));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> transports.forHost(web1).execute(Command.of("sleep 2; touch finished"), Duration.ofSeconds(1)))
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage("web-1: command timed out after 1s: sleep 2; touch finished (raise commandTimeout for this host if it is"
+                        + " expected to be slow)");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(950), Duration.ofMillis(2000));
+
+        assertThat(transports.forHost(web1).execute(Command.of("echo still here"), TIMEOUT).stdout()).isEqualTo("still here\n");
+        assertThat(ok.get().stdout()).isEqualTo("fine\n");
+        Thread.sleep(1500);
+        assertThat(marker).as("the timed-out command was stopped on the host").doesNotExist();
+    }
+
+    @Test
+    void tenMegabytesOnStderrAndStdoutAtOnceAreReadCompletely() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1");
+        HostDefinition web1 = fixture.host("web-1", server).build();
+        SshTransports transports = fixture.transports(web1, healthy);
+        Future<CommandResult> ok = checks.submit(() -> transports.forHost(healthy).execute(Command.of("echo fine"), TIMEOUT));
+
+        CommandResult chatty = transports.forHost(web1).execute(
+                Command.of("head -c 10485760 /dev/zero | tr '\\0' e >&2; echo done"), TIMEOUT);
+        CommandResult both = transports.forHost(web1).execute(
+                Command.of("head -c 10485760 /dev/zero | tr '\\0' e >&2 & head -c 10485760 /dev/zero | tr '\\0' o; wait"), TIMEOUT);
+
+        assertThat(chatty.stderr()).hasSize(10 * 1024 * 1024).matches("e+");
+        assertThat(chatty.stdout()).isEqualTo("done\n");
+        assertThat(both.stderr()).hasSize(10 * 1024 * 1024);
+        assertThat(both.stdout()).hasSize(10 * 1024 * 1024);
+        assertThat(ok.get().stdout()).isEqualTo("fine\n");
+    }
+
+    @Test
+    void aHostThatDiesMidRunFailsItsRunningAndLaterChecksWhileOthersCarryOn() throws Exception {
+        EmbeddedSshServer dying = fixture.server("web-1");
+        int port = dying.port();
+        HostDefinition web1 = fixture.host("web-1", dying).build();
+        SshTransports transports = fixture.transports(web1, healthy);
+        transports.forHost(web1).execute(Command.of("true"), TIMEOUT);
+
+        Future<CommandResult> running = checks.submit(() -> transports.forHost(web1).execute(Command.of("sleep 5"), TIMEOUT));
+        Future<CommandResult> ok = checks.submit(() -> transports.forHost(healthy).execute(Command.of("sleep 1; echo fine"), TIMEOUT));
+        Thread.sleep(300);
+        long killed = System.nanoTime();
+        dying.kill();
+
+        assertThatThrownBy(running::get).cause()
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage("web-1: connection to 127.0.0.1:" + port + " was lost while running: sleep 5 (the host went down or"
+                        + " restarted, or the network dropped)");
+        assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(2));
+        String refused = "web-1: connection refused by 127.0.0.1:" + port + ": nothing listens on that port. Check that sshd"
+                + " runs on the host and that ssh.port is right";
+        assertThatThrownBy(() -> transports.forHost(web1).execute(Command.of("true"), TIMEOUT)).hasMessage(refused);
+        assertThatThrownBy(() -> transports.forHost(web1).execute(Command.of("true"), TIMEOUT)).hasMessage(refused);
+        assertThat(ok.get().stdout()).isEqualTo("fine\n");
+        assertThat(transports.forHost(healthy).execute(Command.of("echo still fine"), TIMEOUT).stdout()).isEqualTo("still fine\n");
+    }
+}

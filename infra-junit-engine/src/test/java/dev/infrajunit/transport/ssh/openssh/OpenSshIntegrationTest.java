@@ -1,0 +1,225 @@
+package dev.infrajunit.transport.ssh.openssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.infrajunit.Command;
+import dev.infrajunit.CommandResult;
+import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.embedded.ClientKey;
+import dev.infrajunit.embedded.KeyKind;
+import dev.infrajunit.environment.EnvironmentDefinition;
+import dev.infrajunit.environment.HostDefinition;
+import dev.infrajunit.environment.HostKeyChecking;
+import dev.infrajunit.environment.SshSettings;
+import dev.infrajunit.transport.ssh.SshOptions;
+import dev.infrajunit.transport.ssh.SshTransports;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SSH transport against Debian's OpenSSH server, started on loopback by scripts/start-test-sshd.sh. */
+@Tag("openssh")
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class OpenSshIntegrationTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+    private OpenSshFleet fleet;
+    private final List<SshTransports> runs = new ArrayList<>();
+
+    @BeforeEach
+    void requireFleet() {
+        fleet = OpenSshFleet.requireRunning();
+    }
+
+    @AfterEach
+    void closeRuns() {
+        runs.forEach(SshTransports::close);
+    }
+
+    @Test
+    void logsInAsTheTestUserWithItsKeyAndKnownHosts() {
+        HostDefinition web1 = host("web-1", fleet.hosts().get(0), fleet.knownHosts(), Optional.empty());
+
+        CommandResult result = run(web1).forHost(web1).execute(Command.of("id -un; echo err >&2; exit 4"), TIMEOUT);
+
+        assertThat(result.stdout()).isEqualTo(fleet.user() + "\n");
+        assertThat(result.stderr()).isEqualTo("err\n");
+        assertThat(result.exitStatus()).isEqualTo(4);
+    }
+
+    @Test
+    void verifiesHostKeysAgainstHashedKnownHostsEntries() throws IOException {
+        assertThat(Files.readString(fleet.knownHostsHashed())).startsWith("|1|");
+        HostDefinition web1 = host("web-1", fleet.hosts().get(0), fleet.knownHostsHashed(), Optional.empty());
+
+        assertThat(run(web1).forHost(web1).execute(Command.of("echo hashed"), TIMEOUT).stdout()).isEqualTo("hashed\n");
+    }
+
+    @Test
+    void anUnknownHostKeyIsRefusedWithTheFingerprintSshKeygenShows() throws Exception {
+        OpenSshFleet.Endpoint endpoint = fleet.hosts().get(0);
+        Path empty = Files.writeString(dir.resolve("known_hosts"), "");
+        HostDefinition web1 = host("web-1", endpoint, empty, Optional.empty());
+        String fingerprint = sshKeygenFingerprint(endpoint);
+
+        assertThatThrownBy(() -> run(web1).forHost(web1).execute(Command.of("true"), TIMEOUT))
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage("web-1: the host key of " + endpoint + " is not in " + empty + " (the server offers ssh-ed25519 key "
+                        + fingerprint + "). Check that fingerprint with the host's administrator, then add the key:"
+                        + " ssh-keyscan -p " + endpoint.port() + " " + endpoint.address() + " >> " + empty
+                        + " (or set ssh.hostKeyChecking: accept-new to record keys on first use)");
+    }
+
+    @Test
+    void aKeyTheServerDoesNotKnowIsRefused() {
+        ClientKey stranger = ClientKey.generate(dir, KeyKind.ED25519);
+        OpenSshFleet.Endpoint endpoint = fleet.hosts().get(0);
+        HostDefinition web1 = withKey(host("web-1", endpoint, fleet.knownHosts(), Optional.empty()), stranger.privateKeyFile());
+
+        assertThatThrownBy(() -> run(web1).forHost(web1).execute(Command.of("true"), TIMEOUT))
+                .hasMessage("web-1: authentication refused for user '" + fleet.user() + "' at " + endpoint + "; tried public keys: "
+                        + stranger.privateKeyFile() + " (ssh-ed25519), no ssh-agent (SSH_AUTH_SOCK is not set); the server"
+                        + " accepts: publickey. Add one of these public keys to ~" + fleet.user() + "/.ssh/authorized_keys on"
+                        + " the host, or set ssh.user / ssh.identityFile");
+    }
+
+    @Test
+    void reachesAHostThroughAnotherSshdAsJumpHost() throws Exception {
+        fleet.requireHosts(3);
+        OpenSshFleet.Endpoint target = fleet.hosts().get(2);
+        HostDefinition bastion = host("bastion", fleet.hosts().get(0), fleet.knownHosts(), Optional.empty());
+        HostDefinition web3 = host("web-3", target, fleet.knownHosts(), Optional.of("bastion"));
+        long logBefore = Files.size(fleet.jumpHostLog());
+
+        assertThat(run(bastion, web3).forHost(web3).execute(Command.of("echo behind the bastion"), TIMEOUT).stdout())
+                .isEqualTo("behind the bastion\n");
+
+        String newLog = tail(fleet.jumpHostLog(), logBefore);
+        assertThat(newLog).contains("target " + target.address() + " port " + target.port());
+    }
+
+    @Test
+    void aDeadHostFailsWhileTheOthersAnswer() {
+        fleet.requireHosts(2);
+        OpenSshFleet.Endpoint dead = fleet.deadHost();
+        HostDefinition gone = host("web-9", dead, fleet.knownHosts(), Optional.empty());
+        HostDefinition web1 = host("web-1", fleet.hosts().get(0), fleet.knownHosts(), Optional.empty());
+        HostDefinition web2 = host("web-2", fleet.hosts().get(1), fleet.knownHosts(), Optional.empty());
+        SshTransports transports = run(gone, web1, web2);
+
+        assertThatThrownBy(() -> transports.forHost(gone).execute(Command.of("true"), TIMEOUT))
+                .hasMessage("web-9: connection refused by " + dead + ": nothing listens on that port. Check that sshd runs on the"
+                        + " host and that ssh.port is right");
+        assertThat(transports.forHost(web1).execute(Command.of("echo 1"), TIMEOUT).stdout()).isEqualTo("1\n");
+        assertThat(transports.forHost(web2).execute(Command.of("echo 2"), TIMEOUT).stdout()).isEqualTo("2\n");
+    }
+
+    @Test
+    void runsManyMoreConcurrentCommandsThanMaxSessionsOverOneConnection() throws Exception {
+        OpenSshFleet.Endpoint endpoint = fleet.hosts().get(fleet.hosts().size() - 1);
+        Path log = fleet.jumpHostLog().getParent().getParent().resolve(String.valueOf(fleet.hosts().size())).resolve("sshd.log");
+        long logBefore = Files.size(log);
+        HostDefinition web = host("web-n", endpoint, fleet.knownHosts(), Optional.empty());
+        SshTransports transports = run(web);
+        ExecutorService checks = Executors.newFixedThreadPool(30);
+        try {
+            List<Future<CommandResult>> results = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                int n = i;
+                results.add(checks.submit(() -> transports.forHost(web).execute(Command.of("sleep 0.3; echo {0}", n), TIMEOUT)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get().stdout()).isEqualTo(i + "\n");
+            }
+        } finally {
+            checks.shutdownNow();
+        }
+        assertThat(tail(log, logBefore).lines().filter(line -> line.contains("Accepted publickey for " + fleet.user())))
+                .as("logins seen by the sshd of " + endpoint).hasSize(1);
+    }
+
+    @Test
+    void aTimedOutCommandIsStoppedOnTheHost() throws Exception {
+        HostDefinition web1 = host("web-1", fleet.hosts().get(0), fleet.knownHosts(), Optional.empty());
+        SshTransports transports = run(web1);
+        String marker = "infra-junit-timeout-" + System.nanoTime();
+
+        assertThatThrownBy(() -> transports.forHost(web1).execute(Command.of("sleep 30; echo {0}", marker), Duration.ofSeconds(1)))
+                .hasMessage("web-1: command timed out after 1s: sleep 30; echo " + marker + " (raise commandTimeout for this host"
+                        + " if it is expected to be slow)");
+        Thread.sleep(500);
+        // "[s]leep" matches the command, not this grep's own command line
+        CommandResult left = transports.forHost(web1).execute(Command.of("ps -eo args | grep -c -- {0}", "[s]leep 30; echo " + marker), TIMEOUT);
+        assertThat(left.stdout().trim()).as("processes still running the timed-out command").isEqualTo("0");
+    }
+
+    @Test
+    void readsTenMegabytesOfStderrFromOpenSsh() {
+        HostDefinition web1 = host("web-1", fleet.hosts().get(0), fleet.knownHosts(), Optional.empty());
+
+        CommandResult result = run(web1).forHost(web1).execute(
+                Command.of("head -c 10485760 /dev/zero | tr '\\0' e >&2; echo done"), TIMEOUT);
+
+        assertThat(result.stderr()).hasSize(10 * 1024 * 1024);
+        assertThat(result.stdout()).isEqualTo("done\n");
+    }
+
+    private HostDefinition host(String name, OpenSshFleet.Endpoint endpoint, Path knownHosts, Optional<String> jump) {
+        SshSettings ssh = new SshSettings(fleet.user(), endpoint.port(), List.of(fleet.identityFile()), Optional.empty(), knownHosts,
+                HostKeyChecking.STRICT, Duration.ofSeconds(5), jump, false);
+        return new HostDefinition(name, endpoint.address(), List.of(), "ssh", ssh, TIMEOUT, false, Map.of(), 0);
+    }
+
+    private static HostDefinition withKey(HostDefinition host, Path key) {
+        SshSettings s = host.ssh();
+        return new HostDefinition(host.name(), host.address(), host.roles(), host.transport(),
+                new SshSettings(s.user(), s.port(), List.of(key), s.passphraseEnv(), s.knownHosts(), s.hostKeyChecking(),
+                        s.connectTimeout(), s.jumpHost(), s.useSshConfig()),
+                host.commandTimeout(), host.sudo(), host.properties(), host.line());
+    }
+
+    private SshTransports run(HostDefinition... hosts) {
+        SshOptions options = SshOptions.defaults().withEnvironment(name -> null)
+                .withSshConfig(dir.resolve("no-ssh-config")).withDefaultKeysDirectory(dir.resolve("no-keys"));
+        SshTransports transports = new SshTransports(new EnvironmentDefinition("openssh", Optional.empty(), Map.of(),
+                Arrays.asList(hosts)), options);
+        runs.add(transports);
+        return transports;
+    }
+
+    private String sshKeygenFingerprint(OpenSshFleet.Endpoint endpoint) throws Exception {
+        String line = Files.readAllLines(fleet.knownHosts()).stream()
+                .filter(l -> l.startsWith("[" + endpoint.address() + "]:" + endpoint.port() + " ")).findFirst().orElseThrow();
+        Path file = Files.writeString(dir.resolve("one-host"), line + "\n");
+        Process keygen = new ProcessBuilder("ssh-keygen", "-l", "-f", file.toString()).redirectErrorStream(true).start();
+        String output = new String(keygen.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(keygen.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return output.split(" ")[1];
+    }
+
+    private static String tail(Path file, long from) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        return new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Starts a fleet of real OpenSSH servers on loopback addresses for the integration tests and the
+# benchmark: N sshd processes, each on its own address 127.0.77.<i> (port 2222) with its own host
+# key, one test user who logs in with one client key, and a known_hosts file for them all.
+#
+#   scripts/start-test-sshd.sh [N]          # N hosts, default 3 (at most 250)
+#   scripts/stop-test-sshd.sh               # stops exactly the sshd processes started here
+#
+# Writes $INFRA_SSH_FLEET_DIR/fleet.properties (default /var/lib/infra-junit-test/fleet), which the
+# tests tagged "openssh" and the benchmark read. Needs root (sshd must switch to the test user).
+# Settings: INFRA_SSH_FLEET_DIR, INFRA_SSH_FLEET_NET (default 127.0.77), INFRA_SSH_FLEET_PORT (2222).
+set -euo pipefail
+
+count="${1:-3}"
+fleet_dir="${INFRA_SSH_FLEET_DIR:-/var/lib/infra-junit-test/fleet}"
+net="${INFRA_SSH_FLEET_NET:-127.0.77}"
+port="${INFRA_SSH_FLEET_PORT:-2222}"
+user="infratest"
+here="$(cd "$(dirname "$0")" && pwd)"
+
+fail() { echo "start-test-sshd: $*" >&2; exit 1; }
+
+[[ "$count" =~ ^[0-9]+$ ]] && (( count >= 1 && count <= 250 )) || fail "N must be 1..250, not '$count'"
+[[ "$net" =~ ^127\.[0-9]+\.[0-9]+$ ]] || fail "INFRA_SSH_FLEET_NET must be a loopback /24 such as 127.0.77, not '$net'"
+(( EUID == 0 )) || fail "run as root: each sshd switches to the test user '$user'"
+case "$fleet_dir" in /tmp/*) fail "INFRA_SSH_FLEET_DIR must not be under /tmp: sshd's StrictModes refuses keys there";; esac
+
+if [[ ! -x /usr/sbin/sshd ]]; then
+  echo "start-test-sshd: installing openssh-server" >&2
+  apt-get install -y -q openssh-server >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q openssh-server >/dev/null; }
+fi
+command -v ssh-keygen >/dev/null || fail "ssh-keygen is missing (package openssh-client)"
+
+# A fleet started earlier from this directory is stopped first, by its recorded PIDs only.
+if [[ -f "$fleet_dir/pids" ]]; then
+  "$here/stop-test-sshd.sh"
+fi
+
+# The test user; '*' as password field: useradd leaves it '!' (locked), and sshd refuses locked
+# accounts even for public keys when PAM is off.
+if ! id "$user" >/dev/null 2>&1; then
+  useradd --system --create-home --home-dir /var/lib/infra-junit-test/home --shell /bin/sh "$user"
+fi
+usermod -p '*' "$user"
+
+install -d -m 755 -o root -g root /var/lib/infra-junit-test "$fleet_dir" "$fleet_dir/authorized_keys" "$fleet_dir/hosts"
+install -d -m 700 "$fleet_dir/client"
+install -d -m 755 /run/sshd
+
+key="$fleet_dir/client/id_ed25519"
+[[ -f "$key" ]] || ssh-keygen -q -t ed25519 -N '' -C "infra-junit-test-client" -f "$key"
+install -m 644 -o root -g root "$key.pub" "$fleet_dir/authorized_keys/$user"
+
+: > "$fleet_dir/known_hosts"
+: > "$fleet_dir/pids"
+hosts=()
+for ((i = 1; i <= count; i++)); do
+  address="$net.$i"
+  dir="$fleet_dir/hosts/$i"
+  install -d -m 755 "$dir"
+  [[ -f "$dir/ssh_host_ed25519_key" ]] || ssh-keygen -q -t ed25519 -N '' -C "host-$i" -f "$dir/ssh_host_ed25519_key"
+  # the first host is the jump host: its log shows the connections it forwards
+  loglevel=VERBOSE; (( i == 1 )) && loglevel=DEBUG1
+  cat > "$dir/sshd_config" <<CONFIG
+ListenAddress $address:$port
+HostKey $dir/ssh_host_ed25519_key
+PidFile $dir/sshd.pid
+UsePAM no
+PermitRootLogin no
+AllowUsers $user
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+AuthorizedKeysFile $fleet_dir/authorized_keys/%u
+StrictModes yes
+AllowTcpForwarding yes
+X11Forwarding no
+PrintMotd no
+MaxStartups 100:30:200
+LogLevel $loglevel
+CONFIG
+  rm -f "$dir/sshd.pid"
+  /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"
+  echo "[$address]:$port $(cut -d' ' -f1,2 "$dir/ssh_host_ed25519_key.pub")" >> "$fleet_dir/known_hosts"
+  hosts+=("$address:$port")
+done
+
+# Each sshd writes its PID once it listens; wait for all (bounded), then record them.
+for ((i = 1; i <= count; i++)); do
+  dir="$fleet_dir/hosts/$i"
+  for ((try = 0; try < 100; try++)); do
+    [[ -s "$dir/sshd.pid" ]] && (exec 3<>"/dev/tcp/$net.$i/$port") 2>/dev/null && break
+    sleep 0.1
+  done
+  [[ -s "$dir/sshd.pid" ]] || fail "sshd $i did not start; see $dir/sshd.log"
+  echo "$(cat "$dir/sshd.pid") $dir/sshd_config" >> "$fleet_dir/pids"
+done
+
+cp "$fleet_dir/known_hosts" "$fleet_dir/known_hosts.hashed"
+ssh-keygen -q -H -f "$fleet_dir/known_hosts.hashed" >/dev/null 2>&1
+rm -f "$fleet_dir/known_hosts.hashed.old"
+
+cat > "$fleet_dir/fleet.properties" <<PROPERTIES
+# written by scripts/start-test-sshd.sh
+user=$user
+identityFile=$key
+knownHosts=$fleet_dir/known_hosts
+knownHostsHashed=$fleet_dir/known_hosts.hashed
+hosts=$(IFS=,; echo "${hosts[*]}")
+jumpHostLog=$fleet_dir/hosts/1/sshd.log
+deadHost=$net.254:$port
+PROPERTIES
+echo "start-test-sshd: $count OpenSSH hosts on $net.1-$count:$port; fleet described in $fleet_dir/fleet.properties"
