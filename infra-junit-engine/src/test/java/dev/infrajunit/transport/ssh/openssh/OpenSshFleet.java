@@ -40,12 +40,23 @@ public record OpenSshFleet(String user, Path identityFile, Path knownHosts, Path
         return configured == null || configured.isBlank() ? DEFAULT_INFO_FILE : Path.of(configured);
     }
 
-    /** The running fleet; skips the calling test when there is none. */
+    /**
+     * The running fleet. Without one the calling test is skipped, or fails when the system property
+     * {@code infra.test.openssh=required} says a fleet was started (as {@code scripts/test} does), so
+     * a fleet that did not come up cannot pass for a green run.
+     */
     public static OpenSshFleet requireRunning() {
         Path info = infoFile();
-        assumeTrue(Files.isRegularFile(info), () -> "No OpenSSH test fleet: " + info + " does not exist. Start one with"
+        require(Files.isRegularFile(info), "No OpenSSH test fleet: " + info + " does not exist. Start one with"
                 + " scripts/start-test-sshd.sh [N] (as root), stop it with scripts/stop-test-sshd.sh");
         return read(info);
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition && "required".equals(System.getProperty("infra.test.openssh"))) {
+            throw new IllegalStateException(problem + " (infra.test.openssh=required)");
+        }
+        assumeTrue(condition, problem);
     }
 
     public static OpenSshFleet read(Path info) {
@@ -67,7 +78,7 @@ public record OpenSshFleet(String user, Path identityFile, Path knownHosts, Path
 
     /** Skips the calling test unless the fleet has at least {@code count} hosts. */
     public OpenSshFleet requireHosts(int count) {
-        assumeTrue(hosts.size() >= count, () -> "The OpenSSH test fleet has " + hosts.size() + " host(s); this test needs "
+        require(hosts.size() >= count, "The OpenSSH test fleet has " + hosts.size() + " host(s); this test needs "
                 + count + ": restart it with scripts/start-test-sshd.sh " + count);
         return this;
     }
