@@ -122,7 +122,9 @@ class ReadmeTest {
         Pattern infraKey = Pattern.compile("(?:-D|--config[ =])(infra\\.[\\w.]+)=");
         List<String> commands = README.snippets("bash").stream()
                 .flatMap(snippet -> snippet.text().replace("\\\n", " ").lines()).toList();
-        assertThat(commands).contains("./mvnw -q -Pdemo test", "./mvnw -B verify");
+        assertThat(commands).contains("./mvnw -q -Pdemo test", "scripts/test");
+        // CI runs exactly the README's test command
+        assertThat(Files.readString(README.root().resolve(".ci/run"))).containsPattern("(?m)^exec scripts/test$");
         for (String command : commands) {
             Matcher used = profile.matcher(command);
             while (used.find()) {
