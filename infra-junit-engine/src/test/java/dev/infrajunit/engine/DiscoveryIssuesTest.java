@@ -83,4 +83,26 @@ class DiscoveryIssuesTest {
                 .getThrowable().orElseThrow();
         assertThat(throwable.getMessage()).contains("must return void, but returns String");
     }
+
+    @Test
+    void aMalformedEnvironmentFileIsAnErrorAtItsFileAndLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("staging.yaml");
+        java.nio.file.Files.writeString(file, """
+                roles: { database: {} }
+                hosts:
+                  db-1:
+                    adress: 10.0.1.11
+                    roles: [database]
+                """);
+        List<DiscoveryIssue> issues = EngineKit.onFleet().configurationParameter("infra.environment", file.toString())
+                .selectors(selectClass(BackupSpec.class)).discover().getDiscoveryIssues();
+
+        assertThat(issues).isNotEmpty().allSatisfy(issue -> {
+            assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+            assertThat(issue.message()).startsWith(file + ":4: unknown key 'adress' under hosts.db-1; did you mean 'address'?");
+            assertThat(issue.source()).contains(org.junit.platform.engine.support.descriptor.FileSource.from(file.toFile(),
+                    org.junit.platform.engine.support.descriptor.FilePosition.from(4)));
+        });
+    }
 }

@@ -1,0 +1,147 @@
+package dev.infrajunit.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * Runs {@link FleetBaselineSpec} (8 checks per host) through the JUnit Launcher against N real
+ * OpenSSH hosts on loopback, as {@code mvn test} would, and prints hosts, checks, wall seconds,
+ * peak heap, open file descriptors and threads. A benchmark, not a test: it asserts that every
+ * check passed, never a time, and it is not part of the default run (its name does not end in Test).
+ *
+ * <pre>
+ * scripts/start-test-sshd.sh 100
+ * ./mvnw -q -B test -pl infra-junit-assertions -am -Dtest=FleetBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dbench.hosts=10,50,100
+ * scripts/stop-test-sshd.sh
+ * </pre>
+ */
+@Tag("benchmark")
+class FleetBenchmark {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void checksTheFleet() throws Exception {
+        Properties fleet = fleet();
+        List<String> endpoints = Arrays.asList(fleet.getProperty("hosts").split(","));
+        List<Integer> sizes = Arrays.stream(System.getProperty("bench.hosts", "10,50,100").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        assertThat(endpoints.size()).as("hosts in the fleet; start more with scripts/start-test-sshd.sh N")
+                .isGreaterThanOrEqualTo(sizes.stream().mapToInt(Integer::intValue).max().orElse(1));
+
+        run(environment(fleet, endpoints.subList(0, Math.min(5, endpoints.size()))), "warm-up");
+        System.out.println("hosts  checks  tests  wall-s  peak-heap-MB  peak-fds  peak-threads");
+        for (int hosts : sizes) {
+            Measured m = run(environment(fleet, endpoints.subList(0, hosts)), hosts + " hosts");
+            System.out.printf(Locale.ROOT, "%5d  %6d  %5d  %6.2f  %12.1f  %8d  %12d%n", hosts, 8,
+                    m.tests, m.wallSeconds, m.peakHeapMb, m.peakFds, m.peakThreads);
+        }
+    }
+
+    record Measured(long tests, double wallSeconds, double peakHeapMb, long peakFds, int peakThreads) {
+    }
+
+    private Measured run(Path environment, String label) throws InterruptedException {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(FleetBaselineSpec.class))
+                .configurationParameter("infra.environment", environment.toString())
+                .build();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        System.gc();
+        threads.resetPeakThreadCount();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        AtomicLong peakFds = new AtomicLong(openFds());
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakFds.accumulateAndGet(openFds(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "fd-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        long started = System.nanoTime();
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(request, summary);
+        double wall = (System.nanoTime() - started) / 1e9;
+        sampler.interrupt();
+        sampler.join();
+
+        TestExecutionSummary result = summary.getSummary();
+        if (result.getTotalFailureCount() > 0) {
+            result.getFailures().forEach(failure -> System.out.println(failure.getTestIdentifier().getLegacyReportingName()
+                    + ": " + failure.getException().getMessage()));
+        }
+        assertThat(result.getTotalFailureCount()).as("failed checks in the %s run", label).isZero();
+        double heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024.0 * 1024.0);
+        return new Measured(result.getTestsSucceededCount(), wall, heap, peakFds.get(), threads.getPeakThreadCount());
+    }
+
+    private Path environment(Properties fleet, List<String> endpoints) throws IOException {
+        StringBuilder yaml = new StringBuilder()
+                .append("ssh:\n")
+                .append("  user: ").append(fleet.getProperty("user")).append('\n')
+                .append("  identityFile: ").append(fleet.getProperty("identityFile")).append('\n')
+                .append("  knownHosts: ").append(fleet.getProperty("knownHosts")).append('\n')
+                .append("  useSshConfig: false\n")
+                .append("hosts:\n");
+        for (int i = 0; i < endpoints.size(); i++) {
+            String[] addressAndPort = endpoints.get(i).split(":");
+            yaml.append("  host-").append(i + 1).append(": { address: ").append(addressAndPort[0])
+                    .append(", ssh: { port: ").append(addressAndPort[1]).append(" } }\n");
+        }
+        Path file = work.resolve("fleet-" + endpoints.size() + ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static Properties fleet() throws IOException {
+        Path file = Path.of(System.getenv().getOrDefault("INFRA_SSH_FLEET", "/var/lib/infra-junit-test/fleet/fleet.properties"));
+        assertThat(file).as("the OpenSSH fleet's description; start it with scripts/start-test-sshd.sh 100").isRegularFile();
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    private static long openFds() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
