@@ -34,7 +34,7 @@ public final class Mounts {
     /** The file system mounted at a path; when several are stacked there, the visible (last) one. */
     public static Optional<MountEntry> at(Host host, String mountPoint) {
         List<MountEntry> mounts = all(host);
-        String wanted = mountPoint.length() > 1 ? mountPoint.replaceAll("/+$", "") : mountPoint;
+        String wanted = normalized(mountPoint);
         for (int i = mounts.size() - 1; i >= 0; i--) {
             if (mounts.get(i).mountPoint().equals(wanted)) {
                 return Optional.of(mounts.get(i));
@@ -73,13 +73,29 @@ public final class Mounts {
         return "df -P " + mountPoint;
     }
 
-    /** Used space in percent as {@code df -P} reports it (rounded up, as df does). */
-    public static int usagePercent(Host host, String mountPoint) {
-        CommandResult result = HostTools.run(host, Command.of("df -P -k -- {0}", mountPoint), "df", "disk usage of " + mountPoint);
+    /** What {@code df -P} says of a path: the mount point that holds it and how full that is. */
+    public record DiskUsage(String mountedOn, int percent) {
+    }
+
+    /** A mount point as /proc/mounts and df write it: no trailing slash except for the root. */
+    public static String normalized(String mountPoint) {
+        return mountPoint.length() > 1 ? mountPoint.replaceAll("/+$", "") : mountPoint;
+    }
+
+    /** Used space in percent as {@code df -P} reports it (rounded up, as df does), and where. */
+    public static DiskUsage usage(Host host, String path) {
+        CommandResult result = HostTools.run(host, Command.of("df -P -k -- {0}", path), "df", "disk usage of " + path);
         if (!result.succeeded()) {
-            throw HostTools.failed(host, "disk usage of " + mountPoint, result);
+            throw HostTools.failed(host, "disk usage of " + path, result);
         }
-        return parseDfCapacity(result.stdoutLines()).orElseThrow(() -> HostTools.failed(host, "disk usage of " + mountPoint, result));
+        List<String> lines = result.stdoutLines();
+        OptionalInt percent = parseDfCapacity(lines);
+        if (percent.isEmpty() || lines.size() < 2) {
+            throw HostTools.failed(host, "disk usage of " + path, result);
+        }
+        // The mount point is the sixth field and the last; it may itself contain spaces.
+        String[] fields = lines.get(1).trim().split("\\s+", 6);
+        return new DiskUsage(fields.length == 6 ? fields[5] : path, percent.getAsInt());
     }
 
     /** {@code df -P}: a header, then {@code Filesystem 1024-blocks Used Available Capacity Mounted-on}. */

@@ -43,8 +43,13 @@ public class MountAssert extends HostSubjectAssert<MountAssert, HostMount> {
 
     /** Used space, as {@code df} reports it, is below this percentage. */
     public MountAssert hasUsageBelow(int percent) {
-        mounted();
-        int used = Mounts.usagePercent(host(), actual.mountPoint());
+        // One df answers both questions: df names the mount that holds the path, and its usage.
+        Mounts.DiskUsage usage = Mounts.usage(host(), actual.mountPoint());
+        if (!usage.mountedOn().equals(Mounts.normalized(actual.mountPoint()))) {
+            throw fail(shouldExist(hostName(), subject(), "it is a directory on " + usage.mountedOn(),
+                    Mounts.usageSource(actual.mountPoint())));
+        }
+        int used = usage.percent();
         if (used >= percent) {
             throw fail(shouldBeWithinLimit(hostName(), subject(), "to have usage below " + percent + "%",
                     "it is " + used + "% full", Mounts.usageSource(actual.mountPoint())));

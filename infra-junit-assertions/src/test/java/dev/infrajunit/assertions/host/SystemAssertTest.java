@@ -62,6 +62,12 @@ class SystemAssertTest {
     }
 
     @Test
+    void diskUsageOfADirectoryThatIsNotAMountPoint() {
+        assertThatThrownBy(() -> assertThat(local).mount("/usr/share").hasUsageBelow(100))
+                .hasMessage("sys-1: expected mount /usr/share to exist, but it is a directory on / (df -P /usr/share)");
+    }
+
+    @Test
     void memory() {
         assertThatCode(() -> assertThat(local).memory().hasAvailableAtLeast("1MiB").hasAvailablePercentAtLeast(1))
                 .doesNotThrowAnyException();
