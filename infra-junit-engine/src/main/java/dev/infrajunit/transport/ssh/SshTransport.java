@@ -104,10 +104,32 @@ final class SshTransport implements Transport {
                 client = connector.open(target, jump);
                 return client;
             } catch (CouldNotCheckException e) {
+                if (interrupted(e)) {
+                    // The check was stopped, not the host: the next check connects afresh.
+                    throw new CouldNotCheckException(hostName(), "interrupted while connecting to " + target.socketAddress()
+                            + "; the check was stopped (by its timeout, or the run was cancelled) before the connection was made", e);
+                }
                 failure = e;
                 throw e;
             }
         }
+    }
+
+    /**
+     * SSHJ turns an interrupt into a failed handshake or a refused login (and interrupts the thread
+     * again), so the thread's flag, not the message, tells a stopped check from a failing host.
+     */
+    private static boolean interrupted(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    && !(t instanceof java.net.SocketTimeoutException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -166,4 +166,35 @@ class SshFaultsTest {
         assertThat(ok.get().stdout()).isEqualTo("fine\n");
         assertThat(transports.forHost(healthy).execute(Command.of("echo still fine"), TIMEOUT).stdout()).isEqualTo("still fine\n");
     }
+
+    /**
+     * A check stopped by its timeout is interrupted; if it was the one opening its host's
+     * connection, that says nothing about the host, so the host's other checks must still connect.
+     */
+    @Test
+    void aCheckStoppedWhileConnectingDoesNotFailItsHostsOtherChecks() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1");
+        HostDefinition web1 = fixture.host("web-1", server).build();
+        SshTransports transports = fixture.transports(web1, healthy);
+
+        // as a check thread is when its timeout interrupted it while it waited for the connection
+        Future<Throwable> stopped = checks.submit(() -> {
+            Thread.currentThread().interrupt();
+            try {
+                transports.forHost(web1).execute(Command.of("echo first"), TIMEOUT);
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            } finally {
+                Thread.interrupted();
+            }
+        });
+
+        assertThat(stopped.get())
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage("web-1: interrupted while connecting to 127.0.0.1:" + server.port()
+                        + "; the check was stopped (by its timeout, or the run was cancelled) before the connection was made");
+        assertThat(checks.submit(() -> transports.forHost(web1).execute(Command.of("echo second"), TIMEOUT)).get().stdout())
+                .isEqualTo("second\n");
+    }
 }
