@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * asker computes, the others wait for that result. The computation runs outside any lock, so it
  * may itself ask for another key (computeIfAbsent would refuse that as a recursive update). A
  * computation that fails is forgotten, so the next asker tries again rather than repeating an old
- * error.
+ * error; one whose asker was interrupted half-way is computed again by those waiting for it.
  */
 final class OncePerKey<V> {
 
@@ -30,25 +30,53 @@ final class OncePerKey<V> {
      * @param computed told about a value just computed, before anyone else gets it
      */
     V get(Object key, Supplier<? extends V> compute, Consumer<? super V> computed) throws InterruptedException {
-        FutureTask<V> task = new FutureTask<>(() -> {
-            V value = compute.get();
-            computed.accept(value);
-            return value;
-        });
-        FutureTask<V> existing = values.putIfAbsent(key, task);
-        FutureTask<V> computation = existing == null ? task : existing;
-        if (existing == null) {
-            task.run();
-        }
-        try {
-            return computation.get();
-        } catch (ExecutionException e) {
-            values.remove(key, computation);
-            // A Supplier throws nothing checked: the cause is unchecked.
-            if (e.getCause() instanceof Error error) {
-                throw error;
+        while (true) {
+            FutureTask<V> task = new FutureTask<>(() -> {
+                try {
+                    V value = compute.get();
+                    computed.accept(value);
+                    return value;
+                } catch (RuntimeException | Error e) {
+                    // the asker was stopped (its check timed out): that is no answer for the others
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new Abandoned(e);
+                    }
+                    throw e;
+                }
+            });
+            FutureTask<V> existing = values.putIfAbsent(key, task);
+            FutureTask<V> computation = existing == null ? task : existing;
+            if (existing == null) {
+                task.run();
             }
-            throw (RuntimeException) e.getCause();
+            try {
+                return computation.get();
+            } catch (ExecutionException e) {
+                values.remove(key, computation);
+                Throwable cause = e.getCause();
+                if (cause instanceof Abandoned abandoned) {
+                    if (existing == null) {
+                        throw unchecked(abandoned.getCause());
+                    }
+                    continue; // another asker was stopped half-way: compute it here
+                }
+                throw unchecked(cause);
+            }
+        }
+    }
+
+    // A Supplier throws nothing checked: the cause is unchecked.
+    private static RuntimeException unchecked(Throwable cause) {
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return (RuntimeException) cause;
+    }
+
+    /** A computation whose asker was interrupted, carrying what it threw. */
+    private static final class Abandoned extends RuntimeException {
+        Abandoned(Throwable cause) {
+            super(null, cause, false, false);
         }
     }
 
