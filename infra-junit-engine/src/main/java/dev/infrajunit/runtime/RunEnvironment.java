@@ -28,6 +28,8 @@ public final class RunEnvironment implements Environment, AutoCloseable {
     private final OncePerKey<AutoCloseable> shared = new OncePerKey<>();
     // Closed last-opened first, like try-with-resources, so a client closes before what it uses.
     private final Deque<AutoCloseable> closeOrder = new ArrayDeque<>();
+    // guarded by closeOrder
+    private boolean closed;
 
     public RunEnvironment(EnvironmentDefinition definition) {
         this.definition = definition;
@@ -82,12 +84,27 @@ public final class RunEnvironment implements Environment, AutoCloseable {
     @Override
     @SuppressWarnings("unchecked")
     public <T extends AutoCloseable> T shared(Object key, Supplier<T> create) {
+        synchronized (closeOrder) {
+            if (closed) {
+                throw over(key);
+            }
+        }
         try {
             // Creating one resource may ask for another (an AWS client for its shared credentials).
             return (T) shared.get(key, create, resource -> {
                 synchronized (closeOrder) {
-                    closeOrder.push(resource);
+                    if (!closed) {
+                        closeOrder.push(resource);
+                        return;
+                    }
                 }
+                // created while the run closed: nobody would close it later
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    // it is not used either way
+                }
+                throw over(key);
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -95,10 +112,17 @@ public final class RunEnvironment implements Environment, AutoCloseable {
         }
     }
 
+    // A check abandoned at its timeout may still run after the run has ended.
+    private IllegalStateException over(Object key) {
+        return new IllegalStateException("The run of environment '" + name() + "' is over and has closed what it opened; "
+                + key + " is not opened again");
+    }
+
     @Override
     public void close() {
         Exception failure = null;
         synchronized (closeOrder) {
+            closed = true;
             while (!closeOrder.isEmpty()) {
                 try {
                     closeOrder.pop().close();

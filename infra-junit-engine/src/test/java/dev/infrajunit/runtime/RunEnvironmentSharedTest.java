@@ -1,6 +1,7 @@
 package dev.infrajunit.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.environment.EnvironmentDefinition;
 import java.util.ArrayList;
@@ -38,5 +39,25 @@ class RunEnvironmentSharedTest {
         assertThat(environment.shared(new CollidingKey("client"), () -> resource("again"))).isSameAs(client);
         environment.close();
         assertThat(closed).containsExactly("client", "credentials");
+    }
+
+    /**
+     * A check abandoned at its timeout may go on after the run has ended; what it would open then
+     * would never be closed (an AWS client and its connections), so nothing is opened.
+     */
+    @Test
+    void aRunThatHasEndedOpensNothingMore() {
+        RunEnvironment environment = new RunEnvironment(new EnvironmentDefinition("test", Optional.empty(), Map.of(), List.of()));
+        environment.shared("client", () -> resource("client"));
+        environment.close();
+        List<String> created = new ArrayList<>();
+
+        assertThatThrownBy(() -> environment.shared("late client", () -> {
+            created.add("late client");
+            return resource("late client");
+        })).isInstanceOf(IllegalStateException.class)
+                .hasMessage("The run of environment 'test' is over and has closed what it opened; late client is not opened again");
+        assertThat(created).isEmpty();
+        assertThat(closed).containsExactly("client");
     }
 }
