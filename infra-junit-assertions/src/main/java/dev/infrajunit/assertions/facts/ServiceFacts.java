@@ -108,6 +108,10 @@ public final class ServiceFacts {
     private static ServiceState systemd(Host host, String name) {
         CommandResult result = HostTools.run(host, Command.of(SYSTEMD_SHOW, name), "systemctl", "service " + name);
         Map<String, String> properties = parseSystemdShow(result.stdoutLines());
+        // An unknown unit still answers LoadState=not-found; no answer says nothing about the service.
+        if (!result.succeeded() || !properties.containsKey("LoadState")) {
+            throw HostTools.failed(host, "service " + name, result);
+        }
         return fromSystemd(name, properties);
     }
 

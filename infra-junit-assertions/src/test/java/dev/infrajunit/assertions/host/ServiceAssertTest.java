@@ -9,6 +9,7 @@ import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Host;
 import dev.infrajunit.assertions.testing.LocalHosts;
 import dev.infrajunit.assertions.testing.NoServiceManagerHost;
+import dev.infrajunit.assertions.testing.SystemdWithoutBusHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
@@ -92,6 +93,20 @@ class ServiceAssertTest {
                 .isInstanceOf(CouldNotCheckException.class)
                 .hasMessage("app-1: cannot check service ssh: no service manager found (systemd is not running, no OpenRC,"
                         + " no /etc/init.d) and no pid file /run/ssh.pid or /var/run/ssh.pid" + NOTE);
+    }
+
+    /** systemctl failing says nothing about the service: neither "not running" nor "not enabled" may pass. */
+    @Test
+    void aSystemdThatDoesNotAnswerCannotBeChecked() {
+        Host wedged = new SystemdWithoutBusHost(local);
+        String expected = "app-1: cannot check service telnet: `systemctl show -p LoadState -p ActiveState -p SubState"
+                + " -p UnitFileState -- telnet` exited with 1: Failed to connect to bus: No such file or directory";
+        assertThatThrownBy(() -> assertThat(wedged).service("telnet").isNotRunning())
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage(expected);
+        assertThatThrownBy(() -> assertThat(wedged).service("telnet").isNotEnabled())
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage(expected);
     }
 
     @Test
