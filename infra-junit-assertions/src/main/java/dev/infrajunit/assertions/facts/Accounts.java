@@ -79,6 +79,9 @@ public final class Accounts {
         CommandResult result = host.run(Command.of("getent " + database + " -- {0}", name));
         if (result.commandNotFound()) {
             CommandResult read = HostTools.run(host, Command.of("cat " + file), "cat", database + " entry " + name);
+            if (!read.succeeded()) {
+                throw HostTools.failed(host, database + " entry " + name, read);
+            }
             return read.stdoutLines().stream().filter(line -> line.split(":", -1)[0].equals(name)).findFirst();
         }
         // getent exits 2 when the key is not found

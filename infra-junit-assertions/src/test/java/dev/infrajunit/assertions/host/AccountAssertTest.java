@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.Host;
+import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.assertions.testing.LocalHosts;
+import dev.infrajunit.assertions.testing.NoServiceManagerHost;
 import dev.infrajunit.assertions.testing.RestrictedPathHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,5 +95,20 @@ class AccountAssertTest {
         assertThatThrownBy(() -> assertThat(noGetent).user("no-such-user").exists())
                 .hasMessage("acct-1: expected user no-such-user to exist, but it does not (getent passwd no-such-user)");
         org.assertj.core.api.Assertions.assertThat(Arrays.asList(nobody)).hasSize(7);
+    }
+
+    /** Without getent, an unreadable passwd file says nothing about the user: doesNotExist() must not pass. */
+    @Test
+    void withoutGetentAnUnreadablePasswdFileCannotBeChecked() {
+        // no getent, and an empty /etc: cat /etc/passwd fails
+        Host bare = new RestrictedPathHost(new NoServiceManagerHost(local), dir.resolve("bin"), "cat");
+        assertThatThrownBy(() -> assertThat(bare).user("root").doesNotExist())
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessageStartingWith("acct-1: cannot check passwd entry root: `")
+                .hasMessageEndingWith("` exited with 1: cat: /etc/passwd: No such file or directory");
+        assertThatThrownBy(() -> assertThat(bare).group("root").doesNotExist())
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessageStartingWith("acct-1: cannot check group entry root: `")
+                .hasMessageEndingWith("` exited with 1: cat: /etc/group: No such file or directory");
     }
 }
