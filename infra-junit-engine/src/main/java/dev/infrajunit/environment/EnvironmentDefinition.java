@@ -20,4 +20,11 @@ public record EnvironmentDefinition(String name, Optional<Path> source, Map<Stri
         settings = Map.copyOf(settings);
         hosts = List.copyOf(hosts);
     }
+
+    /** Only what identifies the environment: its settings may hold values taken from environment variables. */
+    @Override
+    public String toString() {
+        return "EnvironmentDefinition[" + name + source.map(path -> " from " + path).orElse("") + ", hosts "
+                + hosts.stream().map(HostDefinition::name).toList() + "]";
+    }
 }

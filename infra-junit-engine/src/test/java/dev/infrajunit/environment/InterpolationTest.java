@@ -226,4 +226,19 @@ class InterpolationTest {
                         + " variable (letters, digits and '_'); give the variable's name here, never the secret itself")
                 .message().doesNotContain("hunter2");
     }
+
+    /** HostDefinition shows only what identifies a host; the environment's own settings may hold secrets too. */
+    @Test
+    void aValueFromAnEnvironmentVariableNeverAppearsInToString() {
+        EnvironmentDefinition environment = parse("""
+                properties: { dbPassword: "${env:DB_PASSWORD}" }
+                hosts:
+                  db-1: { properties: { dbPassword: "${env:DB_PASSWORD}" } }
+                """);
+
+        assertThat(environment.settings()).isEqualTo(Map.of("properties", Map.of("dbPassword", SECRET)));
+        assertThat(environment.toString()).doesNotContain(SECRET)
+                .isEqualTo("EnvironmentDefinition[staging from staging.yaml, hosts [db-1]]");
+        assertThat(environment.hosts().get(0).toString()).doesNotContain(SECRET);
+    }
 }
