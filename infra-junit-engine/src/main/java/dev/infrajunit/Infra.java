@@ -1,6 +1,8 @@
 package dev.infrajunit;
 
+import dev.infrajunit.environment.HostSelector;
 import dev.infrajunit.runtime.ActiveEnvironment;
+import dev.infrajunit.runtime.RunEnvironment;
 import java.util.List;
 
 /**
@@ -22,9 +24,23 @@ public final class Infra {
         return environment().host(name);
     }
 
-    /** The hosts a selector such as {@code role:database,!db-3} matches, in file order. */
+    /**
+     * The hosts a selector such as {@code role:database,!db-3} matches, in file order.
+     *
+     * @throws IllegalArgumentException when the selector is malformed or matches no host: a check
+     *         looping over no host would pass having checked nothing (a {@code @ForEachHost} with
+     *         such a selector is an error too); where no host may be right, ask
+     *         {@code Infra.environment().hosts(selector)}, which answers an empty list
+     */
     public static List<Host> hosts(String selector) {
-        return environment().hosts(selector);
+        RunEnvironment run = ActiveEnvironment.get();
+        List<Host> hosts = run.hosts(selector);
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException("Infra.hosts(\"" + selector + "\"): "
+                    + HostSelector.parse(selector).noMatchIn(run.definition()) + ". A check over no host checks nothing;"
+                    + " where none may be right, ask Infra.environment().hosts(selector)");
+        }
+        return hosts;
     }
 
     /** The active environment. */

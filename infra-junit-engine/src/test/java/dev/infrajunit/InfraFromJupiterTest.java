@@ -23,4 +23,19 @@ class InfraFromJupiterTest {
                 .hasMessage("Unknown host 'db-4' in environment 'fleet'; did you mean db-1, db-2, db-3?"
                         + " Hosts are declared under 'hosts:' in the environment file.");
     }
+
+    /**
+     * A check that loops over {@code hosts("role:databse")} would pass having checked nothing, as
+     * a {@code @ForEachHost} with that selector is an error too.
+     */
+    @Test
+    void aSelectorThatMatchesNoHostIsAMistakeNotAnEmptyList() {
+        String file = Infra.environment().source().orElseThrow().toString();
+        assertThatThrownBy(() -> Infra.hosts("role:databse"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Infra.hosts(\"role:databse\"): the selector matches no host of environment 'fleet' (" + file
+                        + "); its roles are database, web and its hosts db-1, db-2, db-3, web-1. A check over no host checks"
+                        + " nothing; where none may be right, ask Infra.environment().hosts(selector)");
+        assertThat(Infra.environment().hosts("role:databse")).isEmpty();
+    }
 }

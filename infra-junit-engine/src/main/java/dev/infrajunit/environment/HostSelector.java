@@ -2,7 +2,9 @@ package dev.infrajunit.environment;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -91,6 +93,20 @@ public final class HostSelector {
     /** The hosts this selector matches, in their given order. */
     public List<HostDefinition> select(List<HostDefinition> hosts) {
         return hosts.stream().filter(this::matches).toList();
+    }
+
+    /**
+     * Why this selector selects nothing in an environment, for messages: {@code the selector matches
+     * no host of environment 'staging' (staging.yaml); its roles are ... and its hosts ...}.
+     */
+    public String noMatchIn(EnvironmentDefinition environment) {
+        Set<String> roles = new LinkedHashSet<>();
+        environment.hosts().forEach(host -> roles.addAll(host.roles()));
+        List<String> names = environment.hosts().stream().map(HostDefinition::name).toList();
+        return "the selector matches no host of environment '" + environment.name() + "'"
+                + environment.source().map(path -> " (" + path + ")").orElse("")
+                + "; its roles are " + (roles.isEmpty() ? "(none)" : String.join(", ", roles))
+                + " and its hosts " + String.join(", ", names);
     }
 
     /** {@code *} any run of characters, {@code ?} one, {@code [1-3]} one of a set; everything else literally. */

@@ -3,10 +3,8 @@ package dev.infrajunit.engine.discovery;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.environment.HostSelector;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Matches a {@code @ForEachHost} selector against the environment, explaining an empty match. */
 final class HostMatching {
@@ -28,12 +26,6 @@ final class HostMatching {
         if (!hosts.isEmpty()) {
             return new Result(hosts, Optional.empty());
         }
-        Set<String> roles = new LinkedHashSet<>();
-        environment.hosts().forEach(host -> roles.addAll(host.roles()));
-        List<String> names = environment.hosts().stream().map(HostDefinition::name).toList();
-        return new Result(List.of(), Optional.of("the selector matches no host of environment '" + environment.name()
-                + "'" + environment.source().map(path -> " (" + path + ")").orElse("")
-                + "; its roles are " + (roles.isEmpty() ? "(none)" : String.join(", ", roles))
-                + " and its hosts " + String.join(", ", names)));
+        return new Result(List.of(), Optional.of(parsed.noMatchIn(environment)));
     }
 }
