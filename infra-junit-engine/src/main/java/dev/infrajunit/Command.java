@@ -76,7 +76,9 @@ public final class Command {
             int index = Integer.parseInt(matcher.group(1));
             if (index >= arguments.size()) {
                 throw new IllegalArgumentException("Command template '" + template + "' refers to {"
-                        + index + "} but has only " + arguments.size() + " argument(s)");
+                        + index + "} but has only " + arguments.size() + " argument(s); {n} stands for the n-th argument,"
+                        + " so text with braces, such as a regular expression's {3}, goes in an argument:"
+                        + " Command.of(\"grep -E {0} file\", \"[0-9]{3}\")");
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(quote(arguments.get(index))));
         }

@@ -48,8 +48,10 @@ public interface Host {
     CommandResult run(Command command);
 
     /**
-     * Escape hatch: runs a command line exactly as given. Prefer {@link #run(Command)}, which
-     * quotes arguments; never build this string from untrusted input.
+     * Escape hatch: runs a command line as written, without arguments. Braces around digits
+     * ({@code {0}}) are still placeholders, as in {@link Command#of}: pass text such as a regular
+     * expression's {@code {3}} as an argument of a {@link Command}. Prefer {@link #run(Command)},
+     * which quotes arguments; never build this string from untrusted input.
      */
     default CommandResult run(String commandLine) {
         return run(Command.of(commandLine));

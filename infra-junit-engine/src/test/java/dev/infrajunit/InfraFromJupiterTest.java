@@ -38,4 +38,15 @@ class InfraFromJupiterTest {
                         + " nothing; where none may be right, ask Infra.environment().hosts(selector)");
         assertThat(Infra.environment().hosts("role:databse")).isEmpty();
     }
+
+    /** host.run(String) reads {n} as a placeholder like Command.of: the message says how to write literal braces. */
+    @Test
+    void bracesAroundDigitsInACommandLineSayHowToWriteThemLiterally() {
+        assertThatThrownBy(() -> host("db-1").run("grep -cE '^[0-9]{3}$' /etc/hosts"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Command template 'grep -cE '^[0-9]{3}$' /etc/hosts' refers to {3} but has only 0 argument(s);"
+                        + " {n} stands for the n-th argument, so text with braces, such as a regular expression's {3},"
+                        + " goes in an argument: Command.of(\"grep -E {0} file\", \"[0-9]{3}\")");
+        assertThat(host("db-1").run(Command.of("echo {0}", "[0-9]{3}")).stdout()).isEqualTo("[0-9]{3}\n");
+    }
 }
