@@ -43,6 +43,23 @@ class ExecutionTest {
                         instanceOf(AssertionError.class), message(text -> text.startsWith("db-2: expected: \"db-1\"")))));
     }
 
+    /** IDEs offer a diff for a failure that carries expected and actual values; naming the host must keep them. */
+    @Test
+    void aPlainAssertionNamedAfterItsHostKeepsItsExpectedAndActualValues() {
+        EngineExecutionResults results = EngineKit.onFleet().selectors(selectClass(PlainAssertionSpec.class)).execute();
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("nameIsShort"), displayName("db-2"), finishedWithFailure(
+                        instanceOf(org.opentest4j.AssertionFailedError.class),
+                        new org.assertj.core.api.Condition<>(thrown -> {
+                            var failure = (org.opentest4j.AssertionFailedError) thrown;
+                            return failure.getMessage().startsWith("db-2: ")
+                                    // AssertJ hands over the values as it shows them, quoted
+                                    && "\"db-1\"".equals(failure.getExpected().getValue())
+                                    && "\"db-2\"".equals(failure.getActual().getValue());
+                        }, "expected db-1 and actual db-2"))));
+    }
+
     @Test
     void disabledChecksAreSkippedWithTheirReason() {
         EngineKit.onFleet().selectors(selectClass(PlainAssertionSpec.class)).execute().testEvents().assertThatEvents()

@@ -59,7 +59,7 @@ public final class CheckExecution {
         if (message.startsWith(host + ":") || message.startsWith("[" + host)) {
             return error;
         }
-        AssertionError named = new AssertionError(host + ": " + message, error);
+        AssertionError named = Failures.withMessage(error, host + ": " + message);
         named.setStackTrace(error.getStackTrace());
         return named;
     }

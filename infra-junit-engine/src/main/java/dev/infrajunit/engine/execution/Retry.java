@@ -53,8 +53,10 @@ public final class Retry {
                     + " and " + attempts.get() + " attempt" + (attempts.get() == 1 ? "" : "s")
                     + " (@Eventually timeout " + Durations.format(timeout) + ", poll interval "
                     + Durations.format(pollInterval) + ")";
-            throw new AssertionError((lastFailure == null ? "no attempt finished" : lastFailure.getMessage())
-                    + "\n" + summary, lastFailure);
+            if (lastFailure == null) {
+                throw new AssertionError("no attempt finished\n" + summary);
+            }
+            throw Failures.withMessage(lastFailure, lastFailure.getMessage() + "\n" + summary);
         }
     }
 }
