@@ -20,8 +20,9 @@ public final class Processes {
 
     public static final String SOURCE = "/proc/*/status";
 
-    // The glob is the shell's, not an argument: nothing from a check reaches this line.
-    private static final Command LIST = Command.of("grep -E '^(Name|Uid):' /proc/[0-9]*/status 2>/dev/null");
+    // The glob is the shell's, not an argument: nothing from a check reaches this line. -H names
+    // the file even when the glob finds only one; privileged, so hosts with sudo see every process.
+    private static final Command LIST = Command.of("grep -H -E '^(Name|Uid):' /proc/[0-9]*/status 2>/dev/null").privileged();
     private static final Pattern LINE = Pattern.compile("^/proc/(\\d+)/status:(Name|Uid):\\s*(.*)$");
 
     /** Linux keeps the first 15 bytes of a process name. */
@@ -39,7 +40,14 @@ public final class Processes {
         if (result.stdout().isBlank()) {
             throw HostTools.missing(host, "processes", "/proc is not readable");
         }
-        return parse(result.stdoutLines());
+        List<ProcessEntry> processes = parse(result.stdoutLines());
+        // PID 1 always runs: not seeing it means /proc hides other users' processes, root daemons included.
+        if (processes.stream().noneMatch(process -> process.pid() == 1)) {
+            throw HostTools.missing(host, "processes", "process 1 is not visible in /proc, so the processes of other users"
+                    + " are hidden from the login user (is /proc mounted with hidepid?); give the host sudo: true to list"
+                    + " them with sudo -n");
+        }
+        return processes;
     }
 
     public static List<ProcessEntry> parse(List<String> lines) {

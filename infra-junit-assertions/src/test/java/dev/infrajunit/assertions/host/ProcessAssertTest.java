@@ -4,7 +4,9 @@ import static dev.infrajunit.assertions.InfraAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Host;
+import dev.infrajunit.assertions.testing.HiddenProcessesHost;
 import dev.infrajunit.assertions.testing.LocalHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,5 +86,23 @@ class ProcessAssertTest {
         String longName = name + "-with-a-long-tail";
         start(longName);
         assertThatCode(() -> assertThat(local).process(longName).isRunning().hasCount(1)).doesNotThrowAnyException();
+    }
+
+    /**
+     * With /proc mounted hidepid, a login user sees only its own processes: a root daemon would
+     * look "not running". PID 1 always exists, so not seeing it means the list is not the host's.
+     */
+    @Test
+    void processesHiddenFromTheLoginUserCannotBeChecked() {
+        Host hardened = new HiddenProcessesHost(local);
+        String expected = "worker-1: cannot check processes: process 1 is not visible in /proc, so the processes of other"
+                + " users are hidden from the login user (is /proc mounted with hidepid?); give the host sudo: true to list"
+                + " them with sudo -n";
+        assertThatThrownBy(() -> assertThat(hardened).process("sh").isNotRunning())
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage(expected);
+        assertThatThrownBy(() -> assertThat(hardened).process("sh").hasCount(1))
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage(expected);
     }
 }
