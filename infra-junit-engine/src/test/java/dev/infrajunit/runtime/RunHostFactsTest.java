@@ -38,6 +38,28 @@ class RunHostFactsTest {
         run.close();
     }
 
+    /** A check fetching the fact "packages" with a command that takes long, and the thread it runs on. */
+    private record Fetching(Future<Object> outcome, Thread thread) {
+    }
+
+    private Fetching startFetching(Host host, Command slow) throws Exception {
+        CountDownLatch fetching = new CountDownLatch(1);
+        CompletableFuture<Thread> fetcher = new CompletableFuture<>();
+        Future<Object> outcome = checks.submit(() -> {
+            fetcher.complete(Thread.currentThread());
+            try {
+                return host.fact("packages", () -> {
+                    fetching.countDown();
+                    return host.run(slow).stdout();
+                });
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        fetching.await();
+        return new Fetching(outcome, fetcher.get());
+    }
+
     /**
      * The check that fetches a fact may be stopped by its own timeout half-way; the checks waiting
      * for the same fact were not stopped, so they fetch it themselves instead of failing with the
@@ -46,20 +68,8 @@ class RunHostFactsTest {
     @Test
     void aFactWhoseFetchingCheckWasStoppedIsFetchedByTheChecksWaitingForIt() throws Exception {
         Host host = run.host("db-1");
-        CountDownLatch fetching = new CountDownLatch(1);
+        Fetching stopped = startFetching(host, Command.of("sleep 10; echo from-the-stopped-check"));
         AtomicReference<Thread> waiter = new AtomicReference<>();
-
-        Future<Object> stopped = checks.submit(() -> {
-            try {
-                return host.fact("packages", () -> {
-                    fetching.countDown();
-                    return host.run(Command.of("sleep 10; echo from-the-stopped-check")).stdout();
-                });
-            } catch (RuntimeException e) {
-                return e;
-            }
-        });
-        fetching.await();
         CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
             waiter.set(Thread.currentThread());
             return host.fact("packages", () -> host.run(Command.of("echo from-the-waiting-check")).stdout());
@@ -67,7 +77,7 @@ class RunHostFactsTest {
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> waiter.get() != null && waiter.get().getState() == Thread.State.WAITING);
 
-        stopped.cancel(true);
+        stopped.thread().interrupt();
 
         assertThat(waiting.get()).isEqualTo("from-the-waiting-check\n");
         assertThat(host.fact("packages", () -> "fetched a third time")).isEqualTo("from-the-waiting-check\n");
@@ -75,24 +85,11 @@ class RunHostFactsTest {
 
     @Test
     void theCheckThatWasStoppedWhileFetchingIsToldSo() throws Exception {
-        Host host = run.host("db-1");
-        CountDownLatch fetching = new CountDownLatch(1);
-        CompletableFuture<Thread> fetcher = new CompletableFuture<>();
-        Future<Object> stopped = checks.submit(() -> {
-            fetcher.complete(Thread.currentThread());
-            try {
-                return host.fact("packages", () -> {
-                    fetching.countDown();
-                    return host.run(Command.of("sleep 10")).stdout();
-                });
-            } catch (RuntimeException e) {
-                return e;
-            }
-        });
-        fetching.await();
-        fetcher.get().interrupt();
+        Fetching stopped = startFetching(run.host("db-1"), Command.of("sleep 10"));
 
-        assertThat((Throwable) stopped.get()).isInstanceOf(CouldNotCheckException.class)
+        stopped.thread().interrupt();
+
+        assertThat((Throwable) stopped.outcome().get()).isInstanceOf(CouldNotCheckException.class)
                 .hasMessage("db-1: interrupted while running: sleep 10");
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Host;
-import dev.infrajunit.assertions.testing.HiddenProcessesHost;
+import dev.infrajunit.assertions.testing.NamespacedHost;
 import dev.infrajunit.assertions.testing.LocalHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +94,7 @@ class ProcessAssertTest {
      */
     @Test
     void processesHiddenFromTheLoginUserCannotBeChecked() {
-        Host hardened = new HiddenProcessesHost(local);
+        Host hardened = NamespacedHost.hiddenProcesses(local);
         String expected = "worker-1: cannot check processes: process 1 is not visible in /proc, so the processes of other"
                 + " users are hidden from the login user (is /proc mounted with hidepid?); give the host sudo: true to list"
                 + " them with sudo -n";

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Host;
 import dev.infrajunit.assertions.testing.LocalHosts;
+import dev.infrajunit.assertions.testing.NamespacedHost;
 import dev.infrajunit.assertions.testing.NoServiceManagerHost;
-import dev.infrajunit.assertions.testing.SystemdWithoutBusHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
@@ -98,7 +98,7 @@ class ServiceAssertTest {
     /** systemctl failing says nothing about the service: neither "not running" nor "not enabled" may pass. */
     @Test
     void aSystemdThatDoesNotAnswerCannotBeChecked() {
-        Host wedged = new SystemdWithoutBusHost(local);
+        Host wedged = NamespacedHost.systemdWithoutBus(local);
         String expected = "app-1: cannot check service telnet: `systemctl show -p LoadState -p ActiveState -p SubState"
                 + " -p UnitFileState -- telnet` exited with 1: Failed to connect to bus: No such file or directory";
         assertThatThrownBy(() -> assertThat(wedged).service("telnet").isNotRunning())
