@@ -47,6 +47,7 @@ final class CheckMethodResolver implements SelectorResolver {
 
     private final DiscoveryIssueReporter issues;
     private final InfraEngineDescriptor engine;
+    private boolean environmentFailureReported;
 
     CheckMethodResolver(DiscoveryIssueReporter issues, InfraEngineDescriptor engine) {
         this.issues = issues;
@@ -141,19 +142,34 @@ final class CheckMethodResolver implements SelectorResolver {
         HostMatching.Result result;
         try {
             result = HostMatching.match(engine.environment(), selector);
-        } catch (EnvironmentException e) {
-            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, e.getMessage())
-                    .source(environmentSource(e).orElse(source)).cause(e));
-            return List.of();
         } catch (RuntimeException e) {
-            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "Could not load the environment for "
-                    + check.method().getName() + "(): " + e.getMessage()).source(source).cause(e));
+            reportEnvironmentFailure(e, source);
             return List.of();
         }
         result.problem().ifPresent(problem -> issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR,
                 "@ForEachHost(\"" + selector + "\") on " + check.specClass().getSimpleName() + "." + check.method().getName()
                         + "(): " + problem).source(source)));
         return result.hosts();
+    }
+
+    /**
+     * Every check that needs hosts meets the same failure (the engine keeps it), so it is reported
+     * once, not once per check. An {@link EnvironmentException} says where and what to do; its
+     * stack trace, engine internals only, would bury that, so it is left out.
+     */
+    private void reportEnvironmentFailure(RuntimeException e, MethodSource check) {
+        if (environmentFailureReported) {
+            return;
+        }
+        environmentFailureReported = true;
+        if (e instanceof EnvironmentException problem) {
+            DiscoveryIssue.Builder issue = DiscoveryIssue.builder(Severity.ERROR, problem.getMessage());
+            environmentSource(problem).ifPresent(issue::source);
+            issues.reportIssue(issue);
+        } else {
+            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "Could not load the environment for "
+                    + check.getMethodName() + "(): " + e.getMessage()).source(check).cause(e));
+        }
     }
 
     private static Optional<TestSource> environmentSource(EnvironmentException e) {
