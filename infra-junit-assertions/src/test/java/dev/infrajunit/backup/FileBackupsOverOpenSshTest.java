@@ -6,6 +6,7 @@ import dev.infrajunit.testing.TestEnvironments;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 
 /**
@@ -14,6 +15,15 @@ import org.junit.jupiter.api.Tag;
  */
 @Tag("openssh")
 class FileBackupsOverOpenSshTest extends FileBackupsContract {
+
+    /**
+     * Without a fleet every test is skipped here, before it runs: asked for later, inside a check
+     * that expects an exception, the skip would be caught as the wrong exception and fail the test.
+     */
+    @BeforeEach
+    void fleetIsRunning() {
+        OpenSshFleet.requireRunning();
+    }
 
     @Override
     HostDefinition host(String name, Map<String, Object> properties) throws Exception {
