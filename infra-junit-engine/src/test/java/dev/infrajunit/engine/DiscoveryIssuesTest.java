@@ -125,4 +125,14 @@ class DiscoveryIssuesTest {
                     org.junit.platform.engine.support.descriptor.FilePosition.from(4)));
         });
     }
+
+    @Test
+    void aSpecOfOnlyPlainChecksStillHearsOfAnUnknownEnvironmentBeforeAnythingRuns() {
+        List<DiscoveryIssue> issues = EngineKit.onFleet().configurationParameter("infra.environment", "prod")
+                .selectors(selectClass(dev.infrajunit.engine.fixtures.good.PlainChecksSpec.class)).discover().getDiscoveryIssues();
+        assertThat(issues).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+            assertThat(issue.message()).contains("prod").contains("fleet");
+        });
+    }
 }

@@ -13,7 +13,6 @@ import dev.infrajunit.engine.descriptor.SpecClassDescriptor;
 import dev.infrajunit.engine.execution.CheckExecution;
 import dev.infrajunit.engine.execution.Retry;
 import dev.infrajunit.environment.Durations;
-import dev.infrajunit.environment.EnvironmentException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -27,14 +26,11 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.IterationSelector;
 import org.junit.platform.engine.discovery.MethodSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
-import org.junit.platform.engine.support.descriptor.FilePosition;
-import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
@@ -47,7 +43,6 @@ final class CheckMethodResolver implements SelectorResolver {
 
     private final DiscoveryIssueReporter issues;
     private final InfraEngineDescriptor engine;
-    private boolean environmentFailureReported;
 
     CheckMethodResolver(DiscoveryIssueReporter issues, InfraEngineDescriptor engine) {
         this.issues = issues;
@@ -143,39 +138,12 @@ final class CheckMethodResolver implements SelectorResolver {
         try {
             result = HostMatching.match(engine.environment(), selector);
         } catch (RuntimeException e) {
-            reportEnvironmentFailure(e, source);
-            return List.of();
+            return List.of(); // reported once for the whole run by SpecDiscovery
         }
         result.problem().ifPresent(problem -> issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR,
                 "@ForEachHost(\"" + selector + "\") on " + check.specClass().getSimpleName() + "." + check.method().getName()
                         + "(): " + problem).source(source)));
         return result.hosts();
-    }
-
-    /**
-     * Every check that needs hosts meets the same failure (the engine keeps it), so it is reported
-     * once, not once per check. An {@link EnvironmentException} says where and what to do; its
-     * stack trace, engine internals only, would bury that, so it is left out.
-     */
-    private void reportEnvironmentFailure(RuntimeException e, MethodSource check) {
-        if (environmentFailureReported) {
-            return;
-        }
-        environmentFailureReported = true;
-        if (e instanceof EnvironmentException problem) {
-            DiscoveryIssue.Builder issue = DiscoveryIssue.builder(Severity.ERROR, problem.getMessage());
-            environmentSource(problem).ifPresent(issue::source);
-            issues.reportIssue(issue);
-        } else {
-            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "Could not load the environment for "
-                    + check.getMethodName() + "(): " + e.getMessage()).source(check).cause(e));
-        }
-    }
-
-    private static Optional<TestSource> environmentSource(EnvironmentException e) {
-        return e.file().map(path -> e.line() > 0
-                ? FileSource.from(path.toFile(), FilePosition.from(e.line()))
-                : FileSource.from(path.toFile()));
     }
 
     private Optional<CheckExecution> validate(Class<?> specClass, Method method) {
