@@ -251,7 +251,11 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
 
     private HostAssert backupHolds(dev.infrajunit.backup.BackupCheck check) {
         isNotNull();
-        check.failure().ifPresent(message -> failWithMessage("%s", message));
+        // not ifPresent(...): AssertJ trims its own frames from the trace, but a JDK lambda frame would stay on top
+        java.util.Optional<String> failure = check.failure();
+        if (failure.isPresent()) {
+            failWithMessage("%s", failure.get());
+        }
         return myself;
     }
 }

@@ -61,6 +61,17 @@ class HostAssertBackupTest {
     }
 
     @Test
+    void theFailuresStackTraceStartsAtTheCheckThatAsserted() {
+        AssertionError failure = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> assertThat(db2).hasRecentBackup(Duration.ofHours(24)));
+
+        // what a report shows first is the spec's line, not the assertion's internals
+        StackTraceElement top = failure.getStackTrace()[0];
+        org.assertj.core.api.Assertions.assertThat(top.getClassName()).startsWith(HostAssertBackupTest.class.getName());
+        org.assertj.core.api.Assertions.assertThat(top.getMethodName()).contains("theFailuresStackTraceStartsAtTheCheckThatAsserted");
+    }
+
+    @Test
     void oneKindOnly() {
         assertThat(db2).hasRecentBackup(BackupKind.FILES).hasRecentBackup(BackupKind.FILES, Duration.ofHours(31));
         assertThatThrownBy(() -> assertThat(db2).hasRecentBackup(BackupKind.RDS))

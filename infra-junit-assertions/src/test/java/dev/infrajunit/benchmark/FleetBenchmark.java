@@ -3,8 +3,8 @@ package dev.infrajunit.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.infrajunit.embedded.OpenSshFleet;
 import java.io.IOException;
-import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -48,8 +47,8 @@ class FleetBenchmark {
 
     @Test
     void checksTheFleet() throws Exception {
-        Properties fleet = fleet();
-        List<String> endpoints = Arrays.asList(fleet.getProperty("hosts").split(","));
+        OpenSshFleet fleet = OpenSshFleet.requireRunning();
+        List<String> endpoints = fleet.hosts().stream().map(OpenSshFleet.Endpoint::toString).toList();
         List<Integer> sizes = Arrays.stream(System.getProperty("bench.hosts", "10,50,100").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         assertThat(endpoints.size()).as("hosts in the fleet; start more with scripts/start-test-sshd.sh N")
@@ -109,12 +108,12 @@ class FleetBenchmark {
         return new Measured(result.getTestsSucceededCount(), wall, heap, peakFds.get(), threads.getPeakThreadCount());
     }
 
-    private Path environment(Properties fleet, List<String> endpoints) throws IOException {
+    private Path environment(OpenSshFleet fleet, List<String> endpoints) throws IOException {
         StringBuilder yaml = new StringBuilder()
                 .append("ssh:\n")
-                .append("  user: ").append(fleet.getProperty("user")).append('\n')
-                .append("  identityFile: ").append(fleet.getProperty("identityFile")).append('\n')
-                .append("  knownHosts: ").append(fleet.getProperty("knownHosts")).append('\n')
+                .append("  user: ").append(fleet.user()).append('\n')
+                .append("  identityFile: ").append(fleet.identityFile()).append('\n')
+                .append("  knownHosts: ").append(fleet.knownHosts()).append('\n')
                 .append("  useSshConfig: false\n")
                 .append("hosts:\n");
         for (int i = 0; i < endpoints.size(); i++) {
@@ -125,16 +124,6 @@ class FleetBenchmark {
         Path file = work.resolve("fleet-" + endpoints.size() + ".yaml");
         Files.writeString(file, yaml);
         return file;
-    }
-
-    private static Properties fleet() throws IOException {
-        Path file = Path.of(System.getenv().getOrDefault("INFRA_SSH_FLEET", "/var/lib/infra-junit-test/fleet/fleet.properties"));
-        assertThat(file).as("the OpenSSH fleet's description; start it with scripts/start-test-sshd.sh 100").isRegularFile();
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            properties.load(in);
-        }
-        return properties;
     }
 
     private static long openFds() {

@@ -29,9 +29,15 @@ public final class TestEnvironments {
     /** A host reached over SSH on loopback. */
     public static HostDefinition sshHost(String name, int port, String user, Path identityFile, Path knownHosts,
                                          Map<String, Object> properties) {
+        return sshHost(name, "127.0.0.1", port, user, identityFile, knownHosts, properties);
+    }
+
+    /** A host reached over SSH at a loopback address of its own, as the OpenSSH test fleet's are. */
+    public static HostDefinition sshHost(String name, String address, int port, String user, Path identityFile,
+                                         Path knownHosts, Map<String, Object> properties) {
         SshSettings ssh = new SshSettings(user, port, List.of(identityFile), Optional.empty(), knownHosts,
                 HostKeyChecking.STRICT, Duration.ofSeconds(5), Optional.empty(), false);
-        return new HostDefinition(name, "127.0.0.1", List.of(), "ssh", ssh, Duration.ofSeconds(30), false, properties, 0);
+        return new HostDefinition(name, address, List.of(), "ssh", ssh, Duration.ofSeconds(30), false, properties, 0);
     }
 
     public static RunEnvironment environment(Map<String, Object> settings, HostDefinition... hosts) {

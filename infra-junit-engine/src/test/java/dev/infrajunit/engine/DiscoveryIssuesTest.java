@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.infrajunit.engine.fixtures.broken.DeclarationMistakesSpec;
 import dev.infrajunit.engine.fixtures.broken.NeedsArgumentsSpec;
 import dev.infrajunit.engine.fixtures.good.BackupSpec;
+import dev.infrajunit.engine.fixtures.good.PlainAssertionSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -74,6 +75,24 @@ class DiscoveryIssuesTest {
     }
 
     @Test
+    void anEnvironmentProblemIsOneIssueWithoutAStackTraceHoweverManyChecksNeedHosts() {
+        List<DiscoveryIssue> issues = EngineKit.onFleet().configurationParameter("infra.environment", "flet")
+                .selectors(selectClass(BackupSpec.class), selectClass(PlainAssertionSpec.class)).discover().getDiscoveryIssues();
+
+        // four @ForEachHost checks ask for the hosts of one environment that cannot be loaded
+        assertThat(issues).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+            assertThat(issue.message()).isEqualTo("Unknown environment 'flet': there is no infra/flet.yaml (or .yml) on the"
+                    + " class path. Did you mean 'fleet'? Environments on the class path: fleet. To use a file instead, give"
+                    + " its path, such as ./flet.yaml or /etc/infra/flet.yaml.");
+            // the problem is the selection, not a check: no check is named as its source
+            assertThat(issue.source()).isEmpty();
+            // the message says it all; an engine stack trace would bury it
+            assertThat(issue.cause()).isEmpty();
+        });
+    }
+
+    @Test
     void criticalIssuesFailTheRunWithTheirMessageInsteadOfRunningNothing() {
         var results = EngineKit.onFleet().selectors(selectClass(DeclarationMistakesSpec.class)).execute();
         var engineFinished = results.containerEvents().finished().list().stream()
@@ -98,11 +117,22 @@ class DiscoveryIssuesTest {
         List<DiscoveryIssue> issues = EngineKit.onFleet().configurationParameter("infra.environment", file.toString())
                 .selectors(selectClass(BackupSpec.class)).discover().getDiscoveryIssues();
 
-        assertThat(issues).isNotEmpty().allSatisfy(issue -> {
+        assertThat(issues).singleElement().satisfies(issue -> {
             assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+            assertThat(issue.cause()).isEmpty();
             assertThat(issue.message()).startsWith(file + ":4: unknown key 'adress' under hosts.db-1; did you mean 'address'?");
             assertThat(issue.source()).contains(org.junit.platform.engine.support.descriptor.FileSource.from(file.toFile(),
                     org.junit.platform.engine.support.descriptor.FilePosition.from(4)));
+        });
+    }
+
+    @Test
+    void aSpecOfOnlyPlainChecksStillHearsOfAnUnknownEnvironmentBeforeAnythingRuns() {
+        List<DiscoveryIssue> issues = EngineKit.onFleet().configurationParameter("infra.environment", "prod")
+                .selectors(selectClass(dev.infrajunit.engine.fixtures.good.PlainChecksSpec.class)).discover().getDiscoveryIssues();
+        assertThat(issues).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+            assertThat(issue.message()).contains("prod").contains("fleet");
         });
     }
 }

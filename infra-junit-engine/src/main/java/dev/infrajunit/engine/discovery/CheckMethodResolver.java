@@ -13,7 +13,6 @@ import dev.infrajunit.engine.descriptor.SpecClassDescriptor;
 import dev.infrajunit.engine.execution.CheckExecution;
 import dev.infrajunit.engine.execution.Retry;
 import dev.infrajunit.environment.Durations;
-import dev.infrajunit.environment.EnvironmentException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -27,14 +26,11 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.IterationSelector;
 import org.junit.platform.engine.discovery.MethodSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
-import org.junit.platform.engine.support.descriptor.FilePosition;
-import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
@@ -141,25 +137,13 @@ final class CheckMethodResolver implements SelectorResolver {
         HostMatching.Result result;
         try {
             result = HostMatching.match(engine.environment(), selector);
-        } catch (EnvironmentException e) {
-            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, e.getMessage())
-                    .source(environmentSource(e).orElse(source)).cause(e));
-            return List.of();
         } catch (RuntimeException e) {
-            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "Could not load the environment for "
-                    + check.method().getName() + "(): " + e.getMessage()).source(source).cause(e));
-            return List.of();
+            return List.of(); // reported once for the whole run by SpecDiscovery
         }
         result.problem().ifPresent(problem -> issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR,
                 "@ForEachHost(\"" + selector + "\") on " + check.specClass().getSimpleName() + "." + check.method().getName()
                         + "(): " + problem).source(source)));
         return result.hosts();
-    }
-
-    private static Optional<TestSource> environmentSource(EnvironmentException e) {
-        return e.file().map(path -> e.line() > 0
-                ? FileSource.from(path.toFile(), FilePosition.from(e.line()))
-                : FileSource.from(path.toFile()));
     }
 
     private Optional<CheckExecution> validate(Class<?> specClass, Method method) {

@@ -1,7 +1,13 @@
 package dev.infrajunit.engine.discovery;
 
 import dev.infrajunit.engine.descriptor.InfraEngineDescriptor;
+import dev.infrajunit.environment.EnvironmentException;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 
 /** Fills the engine descriptor from a discovery request: classes, checks, hosts. */
@@ -18,5 +24,28 @@ public final class SpecDiscovery {
                 .addSelectorResolver(context -> new HostResolver(context.getIssueReporter(), engine))
                 .build()
                 .resolve(request, engine);
+        if (!engine.getChildren().isEmpty()) {
+            loadEnvironment(engine, DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), engine.getUniqueId()));
+        }
+    }
+
+    /**
+     * Every check needs the environment, so one that cannot be loaded is reported once, before
+     * anything runs. An {@link EnvironmentException} says where and what to do; its stack trace,
+     * engine internals only, would bury that, so it is left out.
+     */
+    private static void loadEnvironment(InfraEngineDescriptor engine, DiscoveryIssueReporter issues) {
+        try {
+            engine.environment();
+        } catch (EnvironmentException problem) {
+            DiscoveryIssue.Builder issue = DiscoveryIssue.builder(Severity.ERROR, problem.getMessage());
+            problem.file().map(path -> problem.line() > 0
+                            ? FileSource.from(path.toFile(), FilePosition.from(problem.line()))
+                            : FileSource.from(path.toFile()))
+                    .ifPresent(issue::source);
+            issues.reportIssue(issue);
+        } catch (RuntimeException e) {
+            issues.reportIssue(DiscoveryIssue.builder(Severity.ERROR, "Could not load the environment: " + e.getMessage()).cause(e));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.infrajunit.transport.ssh;
 
 import dev.infrajunit.environment.HostKeyChecking;
+import java.nio.file.Files;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
@@ -39,10 +40,16 @@ final class HostKeyPolicy implements HostKeyVerifier {
                     warnings.recorded(hostName, host + ":" + port, key, knownHosts.path());
                     yield true;
                 }
-                refusal = "the host key of " + host + ":" + port + " is not in " + knownHosts.path()
-                        + " (the server offers " + Fingerprints.describe(key) + "). Check that fingerprint with the host's"
-                        + " administrator, then add the key: " + keyscan(host, port) + " >> " + knownHosts.path()
-                        + " (or set ssh.hostKeyChecking: accept-new to record keys on first use)";
+                String addIt = " with the host's administrator, then add the key: " + keyscan(host, port) + " >> "
+                        + knownHosts.path() + " (or set ssh.hostKeyChecking: accept-new to record keys on first use)";
+                // a missing file is more often a wrong ssh.knownHosts than a host nobody has connected to
+                refusal = Files.exists(knownHosts.path())
+                        ? "the host key of " + host + ":" + port + " is not in " + knownHosts.path() + " (the server offers "
+                                + Fingerprints.describe(key) + "). Check that fingerprint" + addIt
+                        : "the host key of " + host + ":" + port + " cannot be verified: the known_hosts file "
+                                + knownHosts.path() + " (ssh.knownHosts) does not exist. If that path is wrong, correct"
+                                + " ssh.knownHosts; otherwise check the fingerprint the server offers ("
+                                + Fingerprints.describe(key) + ")" + addIt;
                 yield false;
             }
             case CHANGED -> {

@@ -59,6 +59,25 @@ class HostKeyCheckingTest {
     }
 
     @Test
+    void aKnownHostsFileThatDoesNotExistIsNamedAsMissingRatherThanAsLackingTheKey() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1");
+        // a typo in ssh.knownHosts is likelier than a host nobody has connected to
+        Path missing = dir.resolve("no-such-dir/known_hosts");
+        HostDefinition web1 = fixture.host("web-1", server).knownHosts(missing).build();
+        int port = server.port();
+
+        assertThatThrownBy(() -> run(web1))
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage("web-1: the host key of 127.0.0.1:" + port + " cannot be verified: the known_hosts file " + missing
+                        + " (ssh.knownHosts) does not exist. If that path is wrong, correct ssh.knownHosts; otherwise check the"
+                        + " fingerprint the server offers (ecdsa-sha2-nistp256 key " + sshKeygenFingerprint(server) + ") with the"
+                        + " host's administrator, then add the key: ssh-keyscan -p " + port + " 127.0.0.1 >> " + missing
+                        + " (or set ssh.hostKeyChecking: accept-new to record keys on first use)");
+        assertThat(server.execCount()).isZero();
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
     void aChangedHostKeyIsRefusedLoudlyWithHowToFixIt() throws Exception {
         EmbeddedSshServer server = fixture.server("web-1");
         // the same address and port once had another key: a reinstalled host, or an impostor

@@ -46,7 +46,7 @@ class ReadmeDemoOutputTest {
         String command = Readme.load().snippets("bash").stream()
                 .map(snippet -> snippet.text().replace("\\\n", " "))
                 .flatMap(String::lines)
-                .filter(line -> line.contains("junit-platform-console-standalone"))
+                .filter(line -> line.startsWith("java -jar junit-platform-console-standalone"))
                 .findFirst().orElseThrow();
         List<String> options = words(command.substring(command.indexOf(" execute ") + " execute ".length()));
         List<String> arguments = new ArrayList<>(List.of("execute", "--disable-banner", "--disable-ansi-colors"));

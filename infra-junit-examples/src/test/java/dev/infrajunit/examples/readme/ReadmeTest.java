@@ -37,6 +37,8 @@ class ReadmeTest {
 
     private static final Readme README = Readme.load();
     private static final Path EXAMPLES = README.root().resolve("infra-junit-examples");
+    /** The project the README's tour builds, run by a real Maven in this module's integration tests. */
+    private static final Path TOUR = EXAMPLES.resolve("src/it/readme-tour");
 
     @Test
     void everyJavaSnippetIsCopiedFromAnExampleSpec() throws IOException {
@@ -92,7 +94,10 @@ class ReadmeTest {
         Element examplesPom = parse(Files.readString(EXAMPLES.resolve("pom.xml")));
         for (Readme.Snippet snippet : snippets) {
             Element element = parse(snippet.text());
-            if (element.getTagName().equals("dependency")) {
+            if (element.getTagName().equals("project")) {
+                assertThat(trimmed(snippet.lines())).as("%s must be the pom.xml that %s runs, with this build's versions", snippet, TOUR)
+                        .isEqualTo(trimmed(tourPom(rootPom).lines().toList()));
+            } else if (element.getTagName().equals("dependency")) {
                 assertThat(text(element, "groupId")).as("groupId in %s", snippet).isEqualTo(text(rootPom, "groupId"));
                 assertThat(modules).as("artifactId in %s", snippet).contains(text(element, "artifactId"));
                 assertThat(text(element, "version")).as("version in %s", snippet).isEqualTo(text(rootPom, "version"));
@@ -102,6 +107,19 @@ class ReadmeTest {
                         .anySatisfy(configured -> assertThat(isPartOf(element, configured)).isTrue());
             }
         }
+    }
+
+    /** The tour's project as Maven Invoker runs it: its {@code @key@} tokens filled from this build's properties. */
+    private static String tourPom(Element rootPom) throws IOException {
+        Matcher token = Pattern.compile("@([\\w.]+)@").matcher(Files.readString(TOUR.resolve("pom.xml")));
+        StringBuilder filled = new StringBuilder();
+        while (token.find()) {
+            String key = token.group(1);
+            String value = key.equals("project.version") ? text(rootPom, "version") : text(rootPom, key);
+            assertThat(value).as("property %s of the root pom", key).isNotEmpty();
+            token.appendReplacement(filled, Matcher.quoteReplacement(value));
+        }
+        return token.appendTail(filled).toString();
     }
 
     @Test
@@ -134,8 +152,9 @@ class ReadmeTest {
             while (key.find()) {
                 assertThat(configurationKeys()).as("key in `%s`", command).contains(key.group(1));
             }
-            if (command.contains("junit-platform-console-standalone")) {
-                assertThat(command).contains("junit-platform-console-standalone-" + junitVersion() + ".jar");
+            Matcher standalone = Pattern.compile("junit-platform-console-standalone[-:]([\\w.-]+?)(?:\\.jar)?(?:\\s|$)").matcher(command);
+            while (standalone.find()) {
+                assertThat(standalone.group(1)).as("the ConsoleLauncher's version in `%s`", command).isEqualTo(junitVersion());
             }
         }
     }

@@ -8,6 +8,7 @@ import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.embedded.ClientKey;
 import dev.infrajunit.embedded.KeyKind;
+import dev.infrajunit.embedded.OpenSshFleet;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.environment.HostKeyChecking;

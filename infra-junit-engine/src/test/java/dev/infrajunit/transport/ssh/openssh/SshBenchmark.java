@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
+import dev.infrajunit.embedded.OpenSshFleet;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.environment.HostKeyChecking;

@@ -1,4 +1,4 @@
-package dev.infrajunit.transport.ssh.openssh;
+package dev.infrajunit.embedded;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,0 +1,21 @@
+// What a user of the README's pom gets: one Surefire row per host with db-2's reason, a build that
+// fails when nothing was checked, and the AWS SDK at one version (as this build tests it).
+def reports = new File(basedir, 'target/surefire-reports')
+def xml = new groovy.xml.XmlSlurper().parse(new File(reports, 'TEST-com.acme.specs.DatabaseBackupsSpec.xml'))
+def rows = xml.testcase.collectEntries { [(it.@name.text()): it] }
+
+assert rows.keySet() == ['everyDatabaseHasARecentBackup[db-1]', 'everyDatabaseHasARecentBackup[db-2]'] as Set : rows.keySet()
+assert rows['everyDatabaseHasARecentBackup[db-1]'].children().size() == 0
+def backups = new File(basedir, 'backups').canonicalPath
+assert rows['everyDatabaseHasARecentBackup[db-2]'].failure.@message.text() ==
+        "db-2: expected a backup younger than 24h, but the newest of ${backups}/db-2-*.dump is db-2-2026-11-28.dump, 2d 2h old (2 KB)".toString()
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('Tests run: 2, Failures: 1, Errors: 0, Skipped: 0')
+assert log.contains('No tests were executed!')
+
+def classPath = xml.properties.property.find { it.@name == 'surefire.test.class.path' }.@value.text().split(File.pathSeparator)
+def sdkVersions = classPath.findAll { it.contains('/software/amazon/awssdk/') && !it.contains('/awssdk/backup/') }
+        .collect { new File(it).parentFile.name } as Set
+assert sdkVersions.size() == 1 : "AWS SDK modules at several versions: ${classPath.findAll { it.contains('awssdk') }}"
+return true
