@@ -3,10 +3,15 @@ package dev.infrajunit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.infrajunit.engine.fixtures.DiscoverOnly;
 import dev.infrajunit.engine.fixtures.RecordingEnvironmentProvider;
 import dev.infrajunit.engine.fixtures.good.CancellingSpec;
 import dev.infrajunit.engine.fixtures.good.SharedResourceSpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunLifecycleTest {
 
@@ -46,5 +51,24 @@ class RunLifecycleTest {
                 .testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).skipped(3));
 
         assertThat(CancellingSpec.CLOSED).hasValue(1);
+    }
+
+    /**
+     * Discovery needs the environment's hosts, so a provider's environment (the demo fleet) starts
+     * then. A launch that never executes (an IDE listing the specs, a dry run, a run refused for a
+     * declaration mistake) must still stop it, at the latest when the JVM exits.
+     */
+    @Test
+    void anEnvironmentStartedForADiscoveryThatIsNeverExecutedIsStoppedWhenTheJvmExits(@TempDir Path dir) throws Exception {
+        Path marker = dir.resolve("stopped");
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-D" + RecordingEnvironmentProvider.STOPPED_MARKER + "=" + marker, DiscoverOnly.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+        assertThat(jvm.exitValue()).as(output).isZero();
+        assertThat(marker).as("the started environment was stopped; the JVM said: %s", output).exists();
     }
 }

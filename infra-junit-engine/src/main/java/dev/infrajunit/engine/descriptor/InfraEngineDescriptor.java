@@ -21,6 +21,7 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
     private EnvironmentSource source;
     private RuntimeException loadFailure;
     private RunEnvironment run;
+    private Thread stopAtExit;
 
     public InfraEngineDescriptor(UniqueId uniqueId, InfraConfiguration configuration, ClassLoader classLoader) {
         super(uniqueId, "infra-junit");
@@ -37,6 +38,10 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
         if (source == null && loadFailure == null) {
             try {
                 source = EnvironmentSource.open(configuration.environment(), classLoader);
+                // A launch may discover and never execute (an IDE listing the specs, a dry run, a run
+                // refused for a declaration mistake); what was started for it then stops with the JVM.
+                stopAtExit = new Thread(this::closeSource, "infra-junit-stop-environment");
+                Runtime.getRuntime().addShutdownHook(stopAtExit);
             } catch (RuntimeException e) {
                 loadFailure = e;
             }
@@ -73,9 +78,18 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
     }
 
     private synchronized void closeSource() {
+        if (stopAtExit != null && Thread.currentThread() != stopAtExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopAtExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: this close and its close do the same
+            }
+        }
+        stopAtExit = null;
         if (source != null) {
-            source.close();
+            EnvironmentSource closing = source;
             source = null;
+            closing.close();
         }
     }
 
