@@ -37,10 +37,7 @@ public final class LocalTransport implements Transport {
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), TransportThreads.READERS);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                // the shell first: killed children first, it would run the rest of its command line
-                java.util.List<ProcessHandle> children = process.descendants().toList();
-                process.destroyForcibly();
-                children.forEach(ProcessHandle::destroyForcibly);
+                stopWhole(process);
                 throw new CouldNotCheckException(hostName, "command timed out after " + Durations.format(timeout)
                         + ": " + command.line() + " (raise commandTimeout for this host if it is expected to be slow)");
             }
@@ -48,12 +45,19 @@ public final class LocalTransport implements Transport {
                     stdout.get(timeout.toMillis(), TimeUnit.MILLISECONDS), stderr.get(timeout.toMillis(), TimeUnit.MILLISECONDS),
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            stopWhole(process);
             Thread.currentThread().interrupt();
             throw new CouldNotCheckException(hostName, "interrupted while running: " + command.line(), e);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new CouldNotCheckException(hostName, "could not read the output of: " + command.line(), e);
         }
+    }
+
+    /** The shell first: with its children killed first, it would run the rest of its command line. */
+    private static void stopWhole(Process process) {
+        java.util.List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static java.io.File nullDevice() {
