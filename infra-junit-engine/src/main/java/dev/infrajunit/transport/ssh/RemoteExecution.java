@@ -53,9 +53,11 @@ final class RemoteExecution {
         AtomicBoolean timedOut = new AtomicBoolean();
         Session session = null;
         ScheduledFuture<?> alarm = null;
+        Session.Command running = null;
         try {
             session = startSession(target, client, shown, timeout, deadline);
             Session.Command command = session.exec(line);
+            running = command;
             Session opened = session;
             alarm = alarms.schedule(() -> {
                 timedOut.set(true);
@@ -73,6 +75,11 @@ final class RemoteExecution {
             return new CommandResult(target.hostName(), shown, status, new String(stdout, StandardCharsets.UTF_8),
                     new String(errors, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | ExecutionException e) {
+            if (interrupted(e)) {
+                // SSHJ's streams turn an interrupt into an InterruptedIOException and clear the flag
+                Thread.currentThread().interrupt();
+                throw new CouldNotCheckException(target.hostName(), "interrupted while running: " + shown, e);
+            }
             throw failure(target, client, shown, timeout, timedOut.get(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -82,9 +89,24 @@ final class RemoteExecution {
                 alarm.cancel(false);
             }
             if (session != null) {
-                closeQuietly(session);
+                // a command left unfinished (its check stopped, a read failed) must not run on on the host
+                if (running != null && !timedOut.get() && running.getExitStatus() == null && running.getExitSignal() == null) {
+                    abort(session, running);
+                } else {
+                    closeQuietly(session);
+                }
             }
         }
+    }
+
+    private static boolean interrupted(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException
+                    || t instanceof java.io.InterruptedIOException && !(t instanceof java.net.SocketTimeoutException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

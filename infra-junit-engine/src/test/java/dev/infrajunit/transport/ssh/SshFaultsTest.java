@@ -197,4 +197,33 @@ class SshFaultsTest {
         assertThat(checks.submit(() -> transports.forHost(web1).execute(Command.of("echo second"), TIMEOUT)).get().stdout())
                 .isEqualTo("second\n");
     }
+
+    /** A check stopped by its own timeout interrupts its command: the command must not run on on the host. */
+    @Test
+    void anInterruptedCommandIsStoppedOnTheHostAndTheHostStaysUsable() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1");
+        Path marker = fixture.home("web-1").resolve("finished");
+        HostDefinition web1 = fixture.host("web-1", server).build();
+        SshTransports transports = fixture.transports(web1, healthy);
+        transports.forHost(web1).execute(Command.of("true"), TIMEOUT);
+        java.util.concurrent.CompletableFuture<Thread> caller = new java.util.concurrent.CompletableFuture<>();
+
+        Future<Throwable> stopped = checks.submit(() -> {
+            caller.complete(Thread.currentThread());
+            try {
+                transports.forHost(web1).execute(Command.of("sleep 2; touch finished"), TIMEOUT);
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        Thread.sleep(500);
+        caller.get().interrupt();
+
+        assertThat(stopped.get()).isInstanceOf(CouldNotCheckException.class)
+                .hasMessage("web-1: interrupted while running: sleep 2; touch finished");
+        assertThat(transports.forHost(web1).execute(Command.of("echo still here"), TIMEOUT).stdout()).isEqualTo("still here\n");
+        Thread.sleep(2000);
+        assertThat(marker).as("the interrupted command was stopped on the host").doesNotExist();
+    }
 }

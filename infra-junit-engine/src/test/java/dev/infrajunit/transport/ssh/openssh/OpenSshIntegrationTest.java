@@ -175,6 +175,36 @@ class OpenSshIntegrationTest {
         assertThat(left.stdout().trim()).as("processes still running the timed-out command").isEqualTo("0");
     }
 
+    /** OpenSSH leaves a command running when only its channel is closed: a stopped check must kill it as a timeout does. */
+    @Test
+    void anInterruptedCommandIsStoppedOnTheHost() throws Exception {
+        HostDefinition web1 = host("web-1", fleet.hosts().get(0), fleet.knownHosts(), Optional.empty());
+        SshTransports transports = run(web1);
+        String marker = "infra-junit-interrupted-" + System.nanoTime();
+        ExecutorService checks = Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.CompletableFuture<Thread> caller = new java.util.concurrent.CompletableFuture<>();
+            Future<Throwable> stopped = checks.submit(() -> {
+                caller.complete(Thread.currentThread());
+                try {
+                    transports.forHost(web1).execute(Command.of("sleep 30; echo {0}", marker), TIMEOUT);
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(1000);
+            caller.get().interrupt();
+
+            assertThat(stopped.get()).hasMessage("web-1: interrupted while running: sleep 30; echo " + marker);
+        } finally {
+            checks.shutdownNow();
+        }
+        Thread.sleep(500);
+        CommandResult left = transports.forHost(web1).execute(Command.of("ps -eo args | grep -c -- {0}", "[s]leep 30; echo " + marker), TIMEOUT);
+        assertThat(left.stdout().trim()).as("processes still running the interrupted command").isEqualTo("0");
+    }
+
     @Test
     void readsTenMegabytesOfStderrFromOpenSsh() {
         HostDefinition web1 = host("web-1", fleet.hosts().get(0), fleet.knownHosts(), Optional.empty());
