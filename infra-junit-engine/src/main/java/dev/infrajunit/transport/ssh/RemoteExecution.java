@@ -75,7 +75,7 @@ final class RemoteExecution {
             return new CommandResult(target.hostName(), shown, status, new String(stdout, StandardCharsets.UTF_8),
                     new String(errors, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | ExecutionException e) {
-            if (interrupted(e)) {
+            if (causedByInterrupt(e)) {
                 // SSHJ's streams turn an interrupt into an InterruptedIOException and clear the flag
                 Thread.currentThread().interrupt();
                 throw new CouldNotCheckException(target.hostName(), "interrupted while running: " + shown, e);
@@ -99,8 +99,9 @@ final class RemoteExecution {
         }
     }
 
-    private static boolean interrupted(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+    /** Whether a failure comes from the thread's interruption (a read's timeout is not one). */
+    static boolean causedByInterrupt(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InterruptedException
                     || t instanceof java.io.InterruptedIOException && !(t instanceof java.net.SocketTimeoutException)) {
                 return true;

@@ -120,16 +120,7 @@ final class SshTransport implements Transport {
      * again), so the thread's flag, not the message, tells a stopped check from a failing host.
      */
     private static boolean interrupted(Throwable failure) {
-        if (Thread.currentThread().isInterrupted()) {
-            return true;
-        }
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
-                    && !(t instanceof java.net.SocketTimeoutException)) {
-                return true;
-            }
-        }
-        return false;
+        return Thread.currentThread().isInterrupted() || RemoteExecution.causedByInterrupt(failure);
     }
 
     @Override
