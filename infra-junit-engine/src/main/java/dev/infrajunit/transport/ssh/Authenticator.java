@@ -49,22 +49,28 @@ final class Authenticator {
                 }
             }
         }
-        List<AuthMethod> agentMethods = agent.methods();
-        methods.addAll(agentMethods);
-        tried.add(agent.description());
+        SshAgent.Keys agentKeys = agent.keys(target.connectTimeout());
+        methods.addAll(agentKeys.methods());
         if (methods.isEmpty()) {
             throw new CouldNotCheckException(target.hostName(), "no key to log in as '" + target.user() + "' at "
                     + target.socketAddress() + ": no usable identity file and no key in an ssh-agent (tried: "
-                    + String.join(", ", tried) + "). Set ssh.identityFile to a private key the host accepts");
+                    + tried(tried, agentKeys) + "). Set ssh.identityFile to a private key the host accepts");
         }
         try {
             client.auth(target.user(), methods);
         } catch (UserAuthException e) {
             throw new CouldNotCheckException(target.hostName(), "authentication refused for user '" + target.user() + "' at "
-                    + target.socketAddress() + "; tried public keys: " + String.join(", ", tried)
+                    + target.socketAddress() + "; tried public keys: " + tried(tried, agentKeys)
                     + "; the server accepts: " + accepted(client) + ". Add one of these public keys to ~"
                     + target.user() + "/.ssh/authorized_keys on the host, or set ssh.user / ssh.identityFile");
         }
+    }
+
+    /** The agent is described last, once the login is over: it may have been skipped during it. */
+    private static String tried(List<String> files, SshAgent.Keys agentKeys) {
+        List<String> all = new ArrayList<>(files);
+        all.add(agentKeys.description());
+        return String.join(", ", all);
     }
 
     private static String accepted(SSHClient client) {

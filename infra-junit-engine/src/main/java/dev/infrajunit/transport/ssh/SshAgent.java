@@ -2,67 +2,166 @@ package dev.infrajunit.transport.ssh;
 
 import com.jcraft.jsch.agentproxy.AgentProxy;
 import com.jcraft.jsch.agentproxy.AgentProxyException;
+import com.jcraft.jsch.agentproxy.Connector;
 import com.jcraft.jsch.agentproxy.Identity;
 import com.jcraft.jsch.agentproxy.connector.SSHAgentConnector;
-import com.jcraft.jsch.agentproxy.sshj.AuthAgent;
 import com.jcraft.jsch.agentproxy.usocket.JNAUSocketFactory;
+import dev.infrajunit.environment.Durations;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import net.schmizz.sshj.common.Buffer;
+import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.method.AuthMethod;
 
 /**
  * The ssh-agent at {@code SSH_AUTH_SOCK}, asked for its keys once per run. SSHJ 0.40 has no agent
- * support of its own; jsch-agentproxy's {@link AuthAgent} signs through the agent.
+ * support of its own; jsch-agentproxy speaks the agent's protocol. Its socket reads have no time
+ * limit, so every call runs on a daemon thread and is waited for at most the connect timeout: an
+ * agent that does not answer in time (hung, or waiting for a confirmation nobody gives) is
+ * skipped for the rest of the run, and the login's refusal says so.
  */
 final class SshAgent {
 
     private final Function<String, String> environment;
-    private AgentProxy agent;
-    private List<Identity> identities;
-    private String description;
+    private final ExecutorService calls = Executors.newCachedThreadPool(SshTransports.daemon("infra-ssh-agent"));
+    private Future<Listing> listing;
+    /** Set once a call went unanswered; from then on the agent is not asked again. */
+    private volatile boolean stalled;
 
     SshAgent(Function<String, String> environment) {
         this.environment = environment;
     }
 
-    /** One method per agent key; none when there is no agent. */
-    synchronized List<AuthMethod> methods() {
-        connect();
-        List<AuthMethod> methods = new ArrayList<>();
-        for (Identity identity : identities) {
-            try {
-                methods.add(new AuthAgent(agent, identity));
-            } catch (Buffer.BufferException e) {
-                // a key blob this client cannot parse; the other keys may still do
-            }
-        }
-        return methods;
+    /** What the agent holds, or why it could not say. */
+    private record Listing(Connector connector, List<Identity> identities, String problem) {
     }
 
-    /** What the agent offered, for the authentication error: {@code ssh-agent (2 keys)}. */
-    synchronized String description() {
-        connect();
-        return description;
-    }
-
-    private void connect() {
-        if (identities != null) {
-            return;
-        }
-        identities = List.of();
+    /** The agent's keys for one login, each call to the agent waiting at most {@code timeout}. */
+    Keys keys(Duration timeout) {
         String socket = environment.apply("SSH_AUTH_SOCK");
         if (socket == null || socket.isBlank()) {
-            description = "no ssh-agent (SSH_AUTH_SOCK is not set)";
-            return;
+            return new Keys("no ssh-agent (SSH_AUTH_SOCK is not set)");
+        }
+        String agent = "ssh-agent at " + socket;
+        if (stalled) {
+            return new Keys(agent + " (skipped: it did not answer earlier in this run)");
         }
         try {
-            agent = new AgentProxy(new SSHAgentConnector(new JNAUSocketFactory(), socket));
-            identities = List.of(agent.getIdentities());
-            description = "ssh-agent at " + socket + " (" + identities.size() + (identities.size() == 1 ? " key)" : " keys)");
-        } catch (AgentProxyException | RuntimeException | LinkageError e) {
-            description = "ssh-agent at " + socket + " (did not answer: " + e.getMessage() + ")";
+            Listing listed = bounded(listing(socket), timeout);
+            return listed.connector() == null ? new Keys(agent + " (did not answer: " + listed.problem() + ")")
+                    : new Keys(agent, listed.connector(), listed.identities(), timeout);
+        } catch (TimeoutException e) {
+            return new Keys(agent + " (skipped: " + unanswered("no answer", timeout) + ")");
+        } catch (ExecutionException e) {
+            return new Keys(agent + " (did not answer: " + e.getCause() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Keys(agent + " (not asked: the check was interrupted)");
+        }
+    }
+
+    private synchronized Future<Listing> listing(String socket) {
+        if (listing == null) {
+            listing = calls.submit(() -> {
+                try {
+                    Connector connector = new SSHAgentConnector(new JNAUSocketFactory(), socket);
+                    return new Listing(connector, List.of(new AgentProxy(connector).getIdentities()), "");
+                } catch (AgentProxyException | RuntimeException | LinkageError e) {
+                    return new Listing(null, List.of(), e.getMessage());
+                }
+            });
+        }
+        return listing;
+    }
+
+    /** Waits for an agent call; one that outlives {@code timeout} marks the agent as stalled. */
+    private <T> T bounded(Future<T> call, Duration timeout) throws TimeoutException, ExecutionException, InterruptedException {
+        try {
+            return call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            stalled = true;
+            throw e;
+        }
+    }
+
+    private static String unanswered(String what, Duration timeout) {
+        return what + " within " + Durations.format(timeout) + ", ssh.connectTimeout; is it hung, or waiting for a confirmation?";
+    }
+
+    /** The agent's keys as one login sees them, and what became of them for its refusal message. */
+    final class Keys {
+
+        private final String description;
+        private final Connector connector;
+        private final List<Identity> identities;
+        private final Duration timeout;
+        private volatile String skipped;
+
+        private Keys(String description) {
+            this(description, null, List.of(), Duration.ZERO);
+        }
+
+        private Keys(String description, Connector connector, List<Identity> identities, Duration timeout) {
+            this.description = description;
+            this.connector = connector;
+            this.identities = identities;
+            this.timeout = timeout;
+        }
+
+        /** One method per agent key; none when there is no agent. */
+        List<AuthMethod> methods() {
+            List<AuthMethod> methods = new ArrayList<>();
+            for (Identity identity : identities) {
+                try {
+                    methods.add(new AgentKeyAuth(this, identity.getBlob()));
+                } catch (Buffer.BufferException e) {
+                    // a key blob this client cannot parse; the other keys may still do
+                }
+            }
+            return methods;
+        }
+
+        /** What the agent offered: {@code ssh-agent at /run/agent.sock (2 keys)}, and why it was skipped if it was. */
+        String description() {
+            if (connector == null) {
+                return description;
+            }
+            String keys = identities.size() + (identities.size() == 1 ? " key" : " keys");
+            return description + " (" + keys + (skipped == null ? "" : "; skipped: " + skipped) + ")";
+        }
+
+        /** Whether the agent is no longer asked, so its remaining keys are not offered. */
+        boolean skipped() {
+            return skipped != null || stalled;
+        }
+
+        /** The agent's signature of {@code data} with the key {@code blob}. */
+        byte[] sign(byte[] blob, byte[] data) throws UserAuthException {
+            if (skipped()) {
+                throw new UserAuthException("the ssh-agent is skipped: it did not answer earlier in this run");
+            }
+            // a proxy of its own: AgentProxy serialises its calls, and another login's stalled call must not hold this one
+            Callable<byte[]> signing = () -> new AgentProxy(connector).sign(blob, data);
+            try {
+                return bounded(calls.submit(signing), timeout);
+            } catch (TimeoutException e) {
+                skipped = unanswered("no signature", timeout);
+                throw new UserAuthException("the ssh-agent did not sign within " + Durations.format(timeout));
+            } catch (ExecutionException e) {
+                throw new UserAuthException("the ssh-agent could not sign: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UserAuthException("interrupted while the ssh-agent was signing", e);
+            }
         }
     }
 }

@@ -135,7 +135,7 @@ public final class SshTransports implements AutoCloseable {
         alarms.shutdownNow();
     }
 
-    private static ThreadFactory daemon(String prefix) {
+    static ThreadFactory daemon(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());

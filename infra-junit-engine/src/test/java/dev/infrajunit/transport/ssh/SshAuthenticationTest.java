@@ -168,6 +168,66 @@ class SshAuthenticationTest {
         }
     }
 
+    /**
+     * A hung agent never answers; its listing of keys must not hold the host's connection (and with
+     * it the host's other checks and the end of the run) for longer than the connect timeout.
+     */
+    @Test
+    void anSshAgentThatNeverAnswersIsSkippedAfterTheConnectTimeoutForTheRestOfTheRun() throws Exception {
+        EmbeddedSshServer one = fixture.server("web-1");
+        EmbeddedSshServer two = fixture.server("web-2");
+        ClientKey stranger = ClientKey.generate(dir.resolve("stranger"), KeyKind.ED25519);
+        try (StallingAgent agent = StallingAgent.silent(dir.resolve("agent.sock"))) {
+            fixture.environment(Map.of("SSH_AUTH_SOCK", agent.socket().toString()));
+            HostDefinition web1 = fixture.host("web-1", one).identityFile(stranger.privateKeyFile())
+                    .connectTimeout(Duration.ofSeconds(1)).build();
+            HostDefinition web2 = fixture.host("web-2", two).connectTimeout(Duration.ofSeconds(1)).build();
+            SshTransports transports = fixture.transports(web1, web2);
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> within(Duration.ofSeconds(10), () -> transports.forHost(web1).execute(WHO, TIMEOUT)))
+                    .isInstanceOf(CouldNotCheckException.class)
+                    .hasMessage("web-1: authentication refused for user 'infra' at 127.0.0.1:" + one.port() + "; tried public keys: "
+                            + stranger.privateKeyFile() + " (ssh-ed25519), ssh-agent at " + agent.socket() + " (skipped: no answer"
+                            + " within 1s, ssh.connectTimeout; is it hung, or waiting for a confirmation?); the server accepts:"
+                            + " publickey. Add one of these public keys to ~infra/.ssh/authorized_keys on the host, or set ssh.user"
+                            + " / ssh.identityFile");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(3));
+
+            // the agent is not waited for again: another host logs in with its key file at once
+            long second = System.nanoTime();
+            assertThat(within(Duration.ofSeconds(10), () -> transports.forHost(web2).execute(WHO, TIMEOUT)).stdout())
+                    .isEqualTo("logged-in\n");
+            assertThat(Duration.ofNanos(System.nanoTime() - second)).isLessThan(Duration.ofMillis(900));
+        }
+    }
+
+    /**
+     * An agent that asks for a confirmation before it signs answers the listing but not the
+     * request to sign; SSHJ asks for the signature while it holds the login's lock, so an unbounded
+     * wait there would stall the connection for good.
+     */
+    @Test
+    void anSshAgentThatNeverSignsIsSkippedAfterTheConnectTimeout() throws Exception {
+        ClientKey agentKey = ClientKey.generate(dir.resolve("agent-keys"), KeyKind.ED25519);
+        EmbeddedSshServer server = fixture.server("web-1", EmbeddedSshServer.builder().authorize(agentKey.publicKey()));
+        try (StallingAgent agent = StallingAgent.neverSigns(dir.resolve("agent.sock"), agentKey.publicKey())) {
+            fixture.environment(Map.of("SSH_AUTH_SOCK", agent.socket().toString()));
+            HostDefinition web1 = fixture.host("web-1", server).identityFile().connectTimeout(Duration.ofSeconds(1)).build();
+            SshTransports transports = fixture.transports(web1);
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> within(Duration.ofSeconds(10), () -> transports.forHost(web1).execute(WHO, TIMEOUT)))
+                    .isInstanceOf(CouldNotCheckException.class)
+                    .hasMessage("web-1: authentication refused for user 'infra' at 127.0.0.1:" + server.port()
+                            + "; tried public keys: ssh-agent at " + agent.socket() + " (1 key; skipped: no signature within 1s,"
+                            + " ssh.connectTimeout; is it hung, or waiting for a confirmation?); the server accepts: (not said)."
+                            + " Add one of these public keys to ~infra/.ssh/authorized_keys on the host, or set ssh.user /"
+                            + " ssh.identityFile");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(3));
+        }
+    }
+
     @Test
     void followsHostNameUserPortAndIdentityFileFromTheSshConfiguration() throws Exception {
         ClientKey configKey = ClientKey.generate(dir.resolve("config-keys"), KeyKind.RSA);
@@ -245,6 +305,22 @@ class SshAuthenticationTest {
                 .hasMessage("web-1: no key to log in as 'infra' at 127.0.0.1:" + server.port() + ": no usable identity file and no key"
                         + " in an ssh-agent (tried: no ssh-agent (SSH_AUTH_SOCK is not set)). Set ssh.identityFile to a private"
                         + " key the host accepts");
+    }
+
+    /** Runs {@code action} on another thread and waits at most {@code limit}: a hang fails the test instead of stalling it. */
+    private static <T> T within(Duration limit, java.util.concurrent.Callable<T> action) throws Exception {
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread daemon = new Thread(task, "check");
+            daemon.setDaemon(true);
+            return daemon;
+        });
+        try {
+            return thread.submit(action).get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            thread.shutdown();
+        }
     }
 
     private String run(HostDefinition host) {
