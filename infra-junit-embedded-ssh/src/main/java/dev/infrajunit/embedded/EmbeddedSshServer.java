@@ -163,6 +163,11 @@ public final class EmbeddedSshServer implements AutoCloseable {
         return connectionCount.get();
     }
 
+    /** How many SSH connections are open now: a client that closed its connection is no longer counted. */
+    public int openConnections() {
+        return server.getActiveSessions().size();
+    }
+
     /** From now on every authentication attempt fails (or succeeds again with {@code false}). */
     public void refuseAuthentication(boolean refuse) {
         this.refusingAuthentication = refuse;

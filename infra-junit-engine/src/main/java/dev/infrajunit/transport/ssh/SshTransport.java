@@ -8,6 +8,7 @@ import dev.infrajunit.transport.Transport;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import net.schmizz.sshj.SSHClient;
 
 /**
@@ -27,11 +28,12 @@ final class SshTransport implements Transport {
     private final Semaphore sessions;
     private final int maxSessions;
 
-    private final Object lock = new Object();
+    /** Held while the connection is looked at or opened; opening may take the whole connect timeout. */
+    private final ReentrantLock lock = new ReentrantLock();
     private SSHClient client;
     private CouldNotCheckException failure;
     private boolean reopened;
-    private boolean closed;
+    private volatile boolean closed;
 
     SshTransport(SshTarget target, boolean sudo, SshTransport jump, SshConnector connector, RemoteExecution execution,
                  int maxSessions) {
@@ -80,38 +82,53 @@ final class SshTransport implements Transport {
 
     /** The connected client, opening it if this is the first use. */
     SSHClient client() {
-        synchronized (lock) {
-            if (closed) {
-                throw new CouldNotCheckException(hostName(), "the run is over: its connection to " + target.socketAddress() + " is closed");
+        SSHClient connected;
+        lock.lock();
+        try {
+            connected = connectedClient();
+        } finally {
+            lock.unlock();
+        }
+        if (closed) {
+            // the run ended while this thread held the lock, so close() may have left the client to it
+            close();
+            throw runOver();
+        }
+        return connected;
+    }
+
+    private SSHClient connectedClient() {
+        if (closed) {
+            closeClient();
+            throw runOver();
+        }
+        if (client != null && client.isConnected()) {
+            return client;
+        }
+        if (failure != null) {
+            throw new CouldNotCheckException(hostName(), failure.getMessage().substring(hostName().length() + 2), failure);
+        }
+        if (client != null) {
+            SshConnector.closeQuietly(client);
+            client = null;
+            if (reopened) {
+                failure = new CouldNotCheckException(hostName(), "the connection to " + target.socketAddress()
+                        + " was lost twice during this run; not connecting again until the next run");
+                throw failure;
             }
-            if (client != null && client.isConnected()) {
-                return client;
+            reopened = true;
+        }
+        try {
+            client = connector.open(target, jump);
+            return client;
+        } catch (CouldNotCheckException e) {
+            if (interrupted(e)) {
+                // The check was stopped, not the host: the next check connects afresh.
+                throw new CouldNotCheckException(hostName(), "interrupted while connecting to " + target.socketAddress()
+                        + "; the check was stopped (by its timeout, or the run was cancelled) before the connection was made", e);
             }
-            if (failure != null) {
-                throw new CouldNotCheckException(hostName(), failure.getMessage().substring(hostName().length() + 2), failure);
-            }
-            if (client != null) {
-                SshConnector.closeQuietly(client);
-                client = null;
-                if (reopened) {
-                    failure = new CouldNotCheckException(hostName(), "the connection to " + target.socketAddress()
-                            + " was lost twice during this run; not connecting again until the next run");
-                    throw failure;
-                }
-                reopened = true;
-            }
-            try {
-                client = connector.open(target, jump);
-                return client;
-            } catch (CouldNotCheckException e) {
-                if (interrupted(e)) {
-                    // The check was stopped, not the host: the next check connects afresh.
-                    throw new CouldNotCheckException(hostName(), "interrupted while connecting to " + target.socketAddress()
-                            + "; the check was stopped (by its timeout, or the run was cancelled) before the connection was made", e);
-                }
-                failure = e;
-                throw e;
-            }
+            failure = e;
+            throw e;
         }
     }
 
@@ -123,14 +140,30 @@ final class SshTransport implements Transport {
         return Thread.currentThread().isInterrupted() || RemoteExecution.causedByInterrupt(failure);
     }
 
+    /**
+     * Never waits for a thread that is opening the connection (that can take the connect timeout):
+     * if one holds the lock, it closes what it opened as soon as it lets go of the lock.
+     */
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-            if (client != null) {
-                SshConnector.closeQuietly(client);
-                client = null;
+        closed = true;
+        if (lock.tryLock()) {
+            try {
+                closeClient();
+            } finally {
+                lock.unlock();
             }
         }
+    }
+
+    private void closeClient() {
+        if (client != null) {
+            SshConnector.closeQuietly(client);
+            client = null;
+        }
+    }
+
+    private CouldNotCheckException runOver() {
+        return new CouldNotCheckException(hostName(), "the run is over: its connection to " + target.socketAddress() + " is closed");
     }
 }

@@ -2,6 +2,7 @@ package dev.infrajunit.transport.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
@@ -12,9 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,6 +199,52 @@ class SshFaultsTest {
                         + "; the check was stopped (by its timeout, or the run was cancelled) before the connection was made");
         assertThat(checks.submit(() -> transports.forHost(web1).execute(Command.of("echo second"), TIMEOUT)).get().stdout())
                 .isEqualTo("second\n");
+    }
+
+    /** The end of the run must not wait for a host whose connection is being opened: a stalling host would hold up the run. */
+    @Test
+    void closingTheRunDoesNotWaitForAConnectionBeingOpened() throws Exception {
+        try (SilentPort mute = SilentPort.mute()) {
+            HostDefinition stalling = fixture.host("db-9", healthyServer).port(mute.port()).connectTimeout(Duration.ofSeconds(3)).build();
+            SshTransports transports = fixture.transports(stalling, healthy);
+            transports.forHost(healthy).execute(Command.of("true"), TIMEOUT);
+            Future<CommandResult> connecting = checks.submit(() -> transports.forHost(stalling).execute(Command.of("true"), TIMEOUT));
+            Thread.sleep(300);
+
+            long started = System.nanoTime();
+            checks.submit(transports::close).get(10, TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+
+            assertThatThrownBy(() -> connecting.get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(CouldNotCheckException.class)
+                    .hasMessage("db-9: 127.0.0.1:" + mute.port() + " accepted the connection but did not complete the SSH"
+                            + " handshake within 3s (ssh.connectTimeout): is an SSH server listening on that port?");
+        }
+    }
+
+    /** A connection that was still being opened when the run ended is closed as soon as it is open, not left behind. */
+    @Test
+    void aConnectionOpenedAfterTheRunEndedIsClosed() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1");
+        // the silent agent keeps the login waiting for its connect timeout before the key file is offered
+        try (StallingAgent agent = StallingAgent.silent(dir.resolve("agent.sock"))) {
+            fixture.environment(Map.of("SSH_AUTH_SOCK", agent.socket().toString()));
+            HostDefinition web1 = fixture.host("web-1", server).connectTimeout(Duration.ofSeconds(2)).build();
+            SshTransports transports = fixture.transports(web1);
+            Future<CommandResult> connecting = checks.submit(() -> transports.forHost(web1).execute(Command.of("true"), TIMEOUT));
+            Thread.sleep(300);
+
+            long started = System.nanoTime();
+            checks.submit(transports::close).get(10, TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+            assertThat(server.openConnections()).isEqualTo(1);
+
+            assertThatThrownBy(() -> connecting.get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(CouldNotCheckException.class)
+                    .hasMessage("web-1: the run is over: its connection to 127.0.0.1:" + server.port() + " is closed");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(server.openConnections()).isZero());
+            assertThat(server.execCount()).isZero();
+        }
     }
 
     /** A check stopped by its own timeout interrupts its command: the command must not run on on the host. */
