@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
@@ -24,8 +25,10 @@ import net.schmizz.sshj.transport.TransportException;
 
 /**
  * Runs one command in its own session. SSHJ's stream reads have no timeout and stdout and stderr
- * share one channel window, so stderr is drained on another thread while the caller drains
- * stdout, and an alarm closes the session at the deadline, which ends both reads.
+ * share one channel window, so both are drained on reader threads at once, and an alarm closes
+ * the session at the deadline, which ends both reads once the host confirms the close. A host
+ * that never confirms it would leave them reading until the keep-alive gives up, so the caller
+ * waits for them only until a moment after the deadline, then stops them.
  */
 final class RemoteExecution {
 
@@ -34,6 +37,9 @@ final class RemoteExecution {
             Map.entry(Signal.ABRT, 6), Map.entry(Signal.FPE, 8), Map.entry(Signal.KILL, 9), Map.entry(Signal.USR1, 10),
             Map.entry(Signal.SEGV, 11), Map.entry(Signal.USR2, 12), Map.entry(Signal.PIPE, 13), Map.entry(Signal.ALRM, 14),
             Map.entry(Signal.TERM, 15));
+
+    /** How long after its deadline a command's output is still read: a responsive host ends it well within this. */
+    private static final long DRAIN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ExecutorService readers;
     private final ScheduledExecutorService alarms;
@@ -54,6 +60,8 @@ final class RemoteExecution {
         Session session = null;
         ScheduledFuture<?> alarm = null;
         Session.Command running = null;
+        Future<byte[]> stdout = null;
+        Future<byte[]> stderr = null;
         try {
             session = startSession(target, client, shown, timeout, deadline);
             Session.Command command = session.exec(line);
@@ -64,15 +72,18 @@ final class RemoteExecution {
                 // closing waits for the peer's answer: not on the alarm thread
                 readers.execute(() -> abort(opened, command));
             }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            Future<byte[]> stderr = readers.submit(() -> readAll(command.getErrorStream()));
-            byte[] stdout = readAll(command.getInputStream());
-            byte[] errors = stderr.get();
+            stdout = readers.submit(() -> readAll(command.getInputStream()));
+            stderr = readers.submit(() -> readAll(command.getErrorStream()));
+            // a host that never confirms the close at the deadline never ends the streams either
+            long drainedBy = deadline + DRAIN_GRACE_NANOS;
+            byte[] output = stdout.get(Math.max(0, drainedBy - System.nanoTime()), TimeUnit.NANOSECONDS);
+            byte[] errors = stderr.get(Math.max(0, drainedBy - System.nanoTime()), TimeUnit.NANOSECONDS);
             command.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
             Integer status = exitStatus(command);
             if (!alarm.cancel(false) || timedOut.get() || status == null) {
                 throw failure(target, client, shown, timeout, timedOut.get(), null);
             }
-            return new CommandResult(target.hostName(), shown, status, new String(stdout, StandardCharsets.UTF_8),
+            return new CommandResult(target.hostName(), shown, status, new String(output, StandardCharsets.UTF_8),
                     new String(errors, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | ExecutionException e) {
             if (causedByInterrupt(e)) {
@@ -81,6 +92,8 @@ final class RemoteExecution {
                 throw new CouldNotCheckException(target.hostName(), "interrupted while running: " + shown, e);
             }
             throw failure(target, client, shown, timeout, timedOut.get(), e);
+        } catch (TimeoutException e) {
+            throw failure(target, client, shown, timeout, true, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CouldNotCheckException(target.hostName(), "interrupted while running: " + shown, e);
@@ -88,14 +101,24 @@ final class RemoteExecution {
             if (alarm != null) {
                 alarm.cancel(false);
             }
-            if (session != null) {
+            // no reader outlives its command by more than the grace
+            stop(stdout);
+            stop(stderr);
+            if (session != null && !timedOut.get()) {
                 // a command left unfinished (its check stopped, a read failed) must not run on on the host
-                if (running != null && !timedOut.get() && running.getExitStatus() == null && running.getExitSignal() == null) {
+                if (running != null && running.getExitStatus() == null && running.getExitSignal() == null) {
                     abort(session, running);
                 } else {
                     closeQuietly(session);
                 }
             }
+            // a timed-out session is closed by the alarm, off this thread: the host may never confirm it
+        }
+    }
+
+    private static void stop(Future<byte[]> reader) {
+        if (reader != null) {
+            reader.cancel(true);
         }
     }
 

@@ -9,7 +9,9 @@ import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.embedded.EmbeddedSshServer;
 import dev.infrajunit.environment.HostDefinition;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +124,38 @@ class SshFaultsTest {
         assertThat(ok.get().stdout()).isEqualTo("fine\n");
         Thread.sleep(1500);
         assertThat(marker).as("the timed-out command was stopped on the host").doesNotExist();
+    }
+
+    /**
+     * A host that stops answering while a command runs: at the timeout the command's session is
+     * closed, but the host never confirms that, so SSHJ never ends the command's output streams.
+     * The check and the threads reading its output must still end a moment after the timeout,
+     * not when the keep-alive finally gives up on the connection.
+     */
+    @Test
+    void aCommandOnAHostThatStopsAnsweringEndsAtItsTimeoutAndSoDoItsReaders() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1");
+        try (StallingProxy proxy = StallingProxy.to(server.address(), server.port())) {
+            Files.writeString(fixture.knownHosts, server.knownHostsLine().replaceFirst(":\\d+ ", ":" + proxy.port() + " ") + "\n",
+                    StandardOpenOption.APPEND);
+            HostDefinition web1 = fixture.host("web-1", server).port(proxy.port()).build();
+            // a patient keep-alive: only the command's own deadline may end the wait
+            SshTransports transports = fixture.transports(fixture.options().withKeepAlive(Duration.ofSeconds(60), 3), web1, healthy);
+            transports.forHost(web1).execute(Command.of("true"), TIMEOUT);
+
+            long started = System.nanoTime();
+            Future<CommandResult> running = checks.submit(() -> transports.forHost(web1).execute(Command.of("sleep 30"), Duration.ofSeconds(1)));
+            Thread.sleep(300);
+            proxy.stall();
+
+            assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(CouldNotCheckException.class)
+                    .hasMessage("web-1: command timed out after 1s: sleep 30 (raise commandTimeout for this host if it is expected"
+                            + " to be slow)");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+            await().atMost(Duration.ofMillis(500)).untilAsserted(() -> assertThat(threadsReadingCommandOutput()).isEmpty());
+            assertThat(transports.forHost(healthy).execute(Command.of("echo fine"), TIMEOUT).stdout()).isEqualTo("fine\n");
+        }
     }
 
     @Test
@@ -274,5 +308,14 @@ class SshFaultsTest {
         assertThat(transports.forHost(web1).execute(Command.of("echo still here"), TIMEOUT).stdout()).isEqualTo("still here\n");
         Thread.sleep(2000);
         assertThat(marker).as("the interrupted command was stopped on the host").doesNotExist();
+    }
+
+    /** Threads blocked in reading a command's stdout or stderr from SSHJ. */
+    private static List<String> threadsReadingCommandOutput() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(thread -> java.util.Arrays.stream(thread.getValue())
+                        .anyMatch(frame -> frame.getClassName().equals(net.schmizz.sshj.connection.channel.ChannelInputStream.class.getName())))
+                .map(thread -> thread.getKey().getName())
+                .toList();
     }
 }
