@@ -36,9 +36,15 @@ final class HostKeyPolicy implements HostKeyVerifier {
             case KNOWN -> true;
             case UNKNOWN -> {
                 if (checking == HostKeyChecking.ACCEPT_NEW) {
-                    knownHosts.record(host, port, key);
-                    warnings.recorded(hostName, host + ":" + port, key, knownHosts.path());
-                    yield true;
+                    yield switch (knownHosts.recordIfUnknown(host, port, key)) {
+                        case UNKNOWN -> {
+                            warnings.recorded(hostName, host + ":" + port, key, knownHosts.path());
+                            yield true;
+                        }
+                        // recorded meanwhile by another connection or run
+                        case KNOWN -> true;
+                        case CHANGED -> changed(host, port, key);
+                    };
                 }
                 String addIt = " with the host's administrator, then add the key: " + keyscan(host, port) + " >> "
                         + knownHosts.path() + " (or set ssh.hostKeyChecking: accept-new to record keys on first use)";
@@ -52,15 +58,17 @@ final class HostKeyPolicy implements HostKeyVerifier {
                                 + Fingerprints.describe(key) + ")" + addIt;
                 yield false;
             }
-            case CHANGED -> {
-                refusal = "the host key of " + host + ":" + port + " has CHANGED: the server offers "
-                        + Fingerprints.describe(key) + ", but " + knownHosts.path() + " records a different key for it."
-                        + " Someone may be intercepting the connection, or the host was reinstalled; if the change is"
-                        + " expected, remove the old key with ssh-keygen -R '" + KnownHostsFile.entryName(host, port)
-                        + "' -f " + knownHosts.path() + " and add the new one";
-                yield false;
-            }
+            case CHANGED -> changed(host, port, key);
         };
+    }
+
+    private boolean changed(String host, int port, PublicKey key) {
+        refusal = "the host key of " + host + ":" + port + " has CHANGED: the server offers "
+                + Fingerprints.describe(key) + ", but " + knownHosts.path() + " records a different key for it."
+                + " Someone may be intercepting the connection, or the host was reinstalled; if the change is"
+                + " expected, remove the old key with ssh-keygen -R '" + KnownHostsFile.entryName(host, port)
+                + "' -f " + knownHosts.path() + " and add the new one";
+        return false;
     }
 
     @Override

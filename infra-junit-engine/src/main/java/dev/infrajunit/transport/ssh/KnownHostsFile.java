@@ -2,12 +2,19 @@ package dev.infrajunit.transport.ssh;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 
@@ -19,6 +26,8 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 final class KnownHostsFile {
 
     enum Verdict { KNOWN, UNKNOWN, CHANGED }
+
+    private static final Map<Path, Object> IN_THIS_JVM = new ConcurrentHashMap<>();
 
     private final Path path;
     private Recording parsed;
@@ -43,20 +52,38 @@ final class KnownHostsFile {
         return parsed().findExistingAlgorithms(host, port);
     }
 
-    /** Appends the host's key, the way {@code ssh} with {@code StrictHostKeyChecking=accept-new} does. */
-    synchronized void record(String host, int port, PublicKey key) {
+    /**
+     * Appends the host's key, the way {@code ssh} with {@code StrictHostKeyChecking=accept-new} does,
+     * unless another connection or another run recorded a key for it since this file was read: the
+     * file is locked (within this JVM and against other processes) and read again first.
+     *
+     * @return the verdict under the lock: {@link Verdict#UNKNOWN} when this call recorded the key
+     */
+    Verdict recordIfUnknown(String host, int port, PublicKey key) {
         String line = entryName(host, port) + " " + KeyType.fromKey(key) + " "
-                + java.util.Base64.getEncoder().encodeToString(new net.schmizz.sshj.common.Buffer.PlainBuffer().putPublicKey(key).getCompactData())
-                + "\n";
-        try {
-            if (path.getParent() != null) {
-                Files.createDirectories(path.getParent());
+                + Base64.getEncoder().encodeToString(new Buffer.PlainBuffer().putPublicKey(key).getCompactData()) + "\n";
+        // a FileLock is held per JVM, not per thread: threads (and runs) of this JVM take turns here first
+        synchronized (IN_THIS_JVM.computeIfAbsent(path.toAbsolutePath().normalize(), p -> new Object())) {
+            try {
+                if (path.getParent() != null) {
+                    Files.createDirectories(path.getParent());
+                }
+                try (FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND); FileLock locked = file.lock()) {
+                    synchronized (this) {
+                        parsed = null;
+                        Verdict now = check(host, port, key);
+                        if (now == Verdict.UNKNOWN) {
+                            file.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+                            parsed = null;
+                        }
+                        return now;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not record the host key in " + path + ": " + e.getMessage(), e);
             }
-            Files.writeString(path, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not record the host key in " + path + ": " + e.getMessage(), e);
         }
-        parsed = null;
     }
 
     /** How OpenSSH names a host in known_hosts: {@code host}, or {@code [host]:port} off port 22. */

@@ -14,8 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +128,66 @@ class HostKeyCheckingTest {
                 + " (ssh.hostKeyChecking: accept-new)\n");
         HostDefinition strict = fixture.host("web-1", server).knownHosts(knownHosts).build();
         assertThat(run(strict)).isEqualTo("hello\n");
+    }
+
+    /**
+     * A host first met by several connections at once (several names for one address, and two runs
+     * sharing a known_hosts file): its key is recorded once, by one of them.
+     */
+    @Test
+    void acceptNewRecordsAKeyOnceWhenSeveralConnectionsMeetTheHostAtOnce() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1");
+        ExecutorService connections = Executors.newFixedThreadPool(16);
+        try {
+            for (int round = 0; round < 5; round++) {
+                Path knownHosts = dir.resolve("round-" + round + "/known_hosts");
+                HostDefinition[] aliases = IntStream.range(0, 8)
+                        .mapToObj(i -> fixture.host("alias-" + i, server).knownHosts(knownHosts).hostKeyChecking(HostKeyChecking.ACCEPT_NEW).build())
+                        .toArray(HostDefinition[]::new);
+                List<SshTransports> runs = List.of(fixture.transports(aliases), fixture.transports(aliases));
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<String>> hellos = new ArrayList<>();
+                for (SshTransports run : runs) {
+                    for (HostDefinition alias : aliases) {
+                        hellos.add(connections.submit(() -> {
+                            start.await();
+                            return run.forHost(alias).execute(HELLO, TIMEOUT).stdout();
+                        }));
+                    }
+                }
+                start.countDown();
+                for (Future<String> hello : hellos) {
+                    assertThat(hello.get(30, TimeUnit.SECONDS)).isEqualTo("hello\n");
+                }
+
+                assertThat(Files.readAllLines(knownHosts)).as("round " + round).containsExactly(server.knownHostsLine());
+                assertThat(fixture.warnings().lines().filter(line -> line.contains(knownHosts.toString())))
+                        .as("round " + round).hasSize(1);
+            }
+        } finally {
+            connections.shutdownNow();
+        }
+    }
+
+    /** Another run may record a key after this run read the file: the file is read again before a key is added. */
+    @Test
+    void acceptNewDoesNotAddAKeyThatAnotherRunRecordedMeanwhile() throws Exception {
+        EmbeddedSshServer known = fixture.server("web-0");
+        EmbeddedSshServer fresh = fixture.server("web-1");
+        Path knownHosts = Files.writeString(dir.resolve("shared_known_hosts"), known.knownHostsLine() + "\n");
+        HostDefinition web0 = fixture.host("web-0", known).knownHosts(knownHosts).hostKeyChecking(HostKeyChecking.ACCEPT_NEW).build();
+        HostDefinition web1 = fixture.host("web-1", fresh).knownHosts(knownHosts).hostKeyChecking(HostKeyChecking.ACCEPT_NEW).build();
+        SshTransports first = fixture.transports(web0, web1);
+        SshTransports second = fixture.transports(web0, web1);
+
+        second.forHost(web0).execute(HELLO, TIMEOUT);
+        first.forHost(web1).execute(HELLO, TIMEOUT);
+        second.forHost(web1).execute(HELLO, TIMEOUT);
+
+        assertThat(Files.readAllLines(knownHosts)).containsExactly(known.knownHostsLine(), fresh.knownHostsLine());
+        assertThat(fixture.warnings()).isEqualTo("NOTE: web-1: recorded the new host key of 127.0.0.1:" + fresh.port() + " ("
+                + "ecdsa-sha2-nistp256 key " + fresh.hostKeyFingerprint() + ") in " + knownHosts
+                + " (ssh.hostKeyChecking: accept-new)\n");
     }
 
     @Test
