@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** A real {@code ssh-agent} on a socket of the test's own, stopped by its PID. */
-final class SshAgentProcess implements AutoCloseable {
+public final class SshAgentProcess implements AutoCloseable {
 
     private final Process process;
     private final Path socket;
@@ -17,7 +17,7 @@ final class SshAgentProcess implements AutoCloseable {
         this.socket = socket;
     }
 
-    static SshAgentProcess start(Path socket) throws IOException, InterruptedException {
+    public static SshAgentProcess start(Path socket) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         for (int i = 0; i < 100 && !Files.exists(socket); i++) {
@@ -30,11 +30,11 @@ final class SshAgentProcess implements AutoCloseable {
         return new SshAgentProcess(process, socket);
     }
 
-    Path socket() {
+    public Path socket() {
         return socket;
     }
 
-    void add(Path privateKey) throws IOException, InterruptedException {
+    public void add(Path privateKey) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("ssh-add", privateKey.toString()).redirectErrorStream(true);
         builder.environment().put("SSH_AUTH_SOCK", socket.toString());
         Process add = builder.start();

@@ -13,6 +13,7 @@ import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.environment.HostKeyChecking;
 import dev.infrajunit.environment.SshSettings;
+import dev.infrajunit.transport.ssh.SshAgentProcess;
 import dev.infrajunit.transport.ssh.SshOptions;
 import dev.infrajunit.transport.ssh.SshTransports;
 import java.io.IOException;
@@ -103,6 +104,19 @@ class OpenSshIntegrationTest {
                         + stranger.privateKeyFile() + " (ssh-ed25519), no ssh-agent (SSH_AUTH_SOCK is not set); the server"
                         + " accepts: publickey. Add one of these public keys to ~" + fleet.user() + "/.ssh/authorized_keys on"
                         + " the host, or set ssh.user / ssh.identityFile");
+    }
+
+    /** The agent's signature, made by the real ssh-agent, is one OpenSSH accepts. */
+    @Test
+    void logsInWithTheKeyHeldByAnSshAgent() throws Exception {
+        OpenSshFleet.Endpoint endpoint = fleet.hosts().get(0);
+        HostDefinition web1 = withKey(host("web-1", endpoint, fleet.knownHosts(), Optional.empty()));
+        try (SshAgentProcess agent = SshAgentProcess.start(dir.resolve("agent.sock"))) {
+            agent.add(fleet.identityFile());
+            SshTransports transports = run(options().withEnvironment(Map.of("SSH_AUTH_SOCK", agent.socket().toString())::get), web1);
+
+            assertThat(transports.forHost(web1).execute(Command.of("id -un"), TIMEOUT).stdout()).isEqualTo(fleet.user() + "\n");
+        }
     }
 
     @Test
@@ -222,17 +236,24 @@ class OpenSshIntegrationTest {
         return new HostDefinition(name, endpoint.address(), List.of(), "ssh", ssh, TIMEOUT, false, Map.of(), 0);
     }
 
-    private static HostDefinition withKey(HostDefinition host, Path key) {
+    private static HostDefinition withKey(HostDefinition host, Path... keys) {
         SshSettings s = host.ssh();
         return new HostDefinition(host.name(), host.address(), host.roles(), host.transport(),
-                new SshSettings(s.user(), s.port(), List.of(key), s.passphraseEnv(), s.knownHosts(), s.hostKeyChecking(),
+                new SshSettings(s.user(), s.port(), List.of(keys), s.passphraseEnv(), s.knownHosts(), s.hostKeyChecking(),
                         s.connectTimeout(), s.jumpHost(), s.useSshConfig()),
                 host.commandTimeout(), host.sudo(), host.properties(), host.line());
     }
 
     private SshTransports run(HostDefinition... hosts) {
-        SshOptions options = SshOptions.defaults().withEnvironment(name -> null)
+        return run(options(), hosts);
+    }
+
+    private SshOptions options() {
+        return SshOptions.defaults().withEnvironment(name -> null)
                 .withSshConfig(dir.resolve("no-ssh-config")).withDefaultKeysDirectory(dir.resolve("no-keys"));
+    }
+
+    private SshTransports run(SshOptions options, HostDefinition... hosts) {
         SshTransports transports = new SshTransports(new EnvironmentDefinition("openssh", Optional.empty(), Map.of(),
                 Arrays.asList(hosts)), options);
         runs.add(transports);
