@@ -136,7 +136,8 @@ final class SshAgent {
                 return description;
             }
             String keys = identities.size() + (identities.size() == 1 ? " key" : " keys");
-            return description + " (" + keys + (skipped == null ? "" : "; skipped: " + skipped) + ")";
+            String why = skipped != null ? skipped : stalled ? "it did not answer another login of this run" : null;
+            return description + " (" + keys + (why == null ? "" : "; skipped: " + why) + ")";
         }
 
         /** Whether the agent is no longer asked, so its remaining keys are not offered. */

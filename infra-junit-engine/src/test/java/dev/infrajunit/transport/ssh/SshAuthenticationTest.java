@@ -13,6 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -308,15 +313,15 @@ class SshAuthenticationTest {
     }
 
     /** Runs {@code action} on another thread and waits at most {@code limit}: a hang fails the test instead of stalling it. */
-    private static <T> T within(Duration limit, java.util.concurrent.Callable<T> action) throws Exception {
-        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+    private static <T> T within(Duration limit, Callable<T> action) throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
             Thread daemon = new Thread(task, "check");
             daemon.setDaemon(true);
             return daemon;
         });
         try {
-            return thread.submit(action).get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+            return thread.submit(action).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             thread.shutdown();
