@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.infrajunit.embedded.OpenSshFleet;
+import dev.infrajunit.embedded.ResourcePeaks;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,31 +66,13 @@ class FleetBenchmark {
                 .selectors(selectClass(FleetBaselineSpec.class))
                 .configurationParameter("infra.environment", environment.toString())
                 .build();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        System.gc();
-        threads.resetPeakThreadCount();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        AtomicLong peakFds = new AtomicLong(openFds());
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peakFds.accumulateAndGet(openFds(), Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "fd-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
-
+        ResourcePeaks peaks = ResourcePeaks.start();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         long started = System.nanoTime();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, summary);
         double wall = (System.nanoTime() - started) / 1e9;
-        sampler.interrupt();
-        sampler.join();
+        ResourcePeaks.Peaks peak = peaks.stop();
 
         TestExecutionSummary result = summary.getSummary();
         if (result.getTotalFailureCount() > 0) {
@@ -103,9 +80,7 @@ class FleetBenchmark {
                     + ": " + failure.getException().getMessage()));
         }
         assertThat(result.getTotalFailureCount()).as("failed checks in the %s run", label).isZero();
-        double heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024.0 * 1024.0);
-        return new Measured(result.getTestsSucceededCount(), wall, heap, peakFds.get(), threads.getPeakThreadCount());
+        return new Measured(result.getTestsSucceededCount(), wall, peak.heapMb(), peak.fileDescriptors(), peak.threads());
     }
 
     private Path environment(OpenSshFleet fleet, List<String> endpoints) throws IOException {
@@ -124,13 +99,5 @@ class FleetBenchmark {
         Path file = work.resolve("fleet-" + endpoints.size() + ".yaml");
         Files.writeString(file, yaml);
         return file;
-    }
-
-    private static long openFds() {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
-        } catch (IOException e) {
-            return -1;
-        }
     }
 }

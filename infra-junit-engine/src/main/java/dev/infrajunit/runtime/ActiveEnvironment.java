@@ -8,12 +8,14 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The environment that {@link dev.infrajunit.Infra} answers with: the engine's run while the
- * infra-junit engine executes, otherwise (from a plain Jupiter test) one loaded on first use from
- * the same configuration and closed when the JVM exits.
+ * The environment that {@link dev.infrajunit.Infra} answers with: on a check's thread, the run that
+ * check belongs to; elsewhere the engine's run while the infra-junit engine executes; otherwise
+ * (from a plain Jupiter test) one loaded on first use from the same configuration and closed when
+ * the JVM exits.
  */
 public final class ActiveEnvironment {
 
+    private static final ThreadLocal<RunEnvironment> BOUND = new ThreadLocal<>();
     private static volatile RunEnvironment engineRun;
     private static RunEnvironment standalone;
     private static EnvironmentSource standaloneSource;
@@ -33,7 +35,21 @@ public final class ActiveEnvironment {
         }
     }
 
+    /** Called on a check's thread before the check runs. */
+    public static void bind(RunEnvironment run) {
+        BOUND.set(run);
+    }
+
+    /** Called on a check's thread after the check ran. */
+    public static void unbind() {
+        BOUND.remove();
+    }
+
     public static RunEnvironment get() {
+        RunEnvironment bound = BOUND.get();
+        if (bound != null) {
+            return bound;
+        }
         RunEnvironment run = engineRun;
         return run != null ? run : standalone();
     }

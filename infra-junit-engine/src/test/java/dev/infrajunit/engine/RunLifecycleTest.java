@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.infrajunit.engine.fixtures.DiscoverOnly;
 import dev.infrajunit.engine.fixtures.RecordingEnvironmentProvider;
 import dev.infrajunit.engine.fixtures.good.CancellingSpec;
+import dev.infrajunit.engine.fixtures.good.OutlivesItsRunSpec;
 import dev.infrajunit.engine.fixtures.good.SharedResourceSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -70,5 +71,16 @@ class RunLifecycleTest {
         assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
         assertThat(jvm.exitValue()).as(output).isZero();
         assertThat(marker).as("the started environment was stopped; the JVM said: %s", output).exists();
+    }
+
+    @Test
+    void aCheckThatOutlivesItsRunStillSeesItsOwnEnvironmentAndLoadsNoOther() throws Exception {
+        OutlivesItsRunSpec.sameEnvironmentAfterTheRun = new java.util.concurrent.CompletableFuture<>();
+
+        EngineKit.onFleet().configurationParameter("infra.environment", "started-fleet")
+                .selectors(selectClass(OutlivesItsRunSpec.class)).execute()
+                .testEvents().assertStatistics(stats -> stats.failed(1));
+
+        assertThat(OutlivesItsRunSpec.sameEnvironmentAfterTheRun.get(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     }
 }

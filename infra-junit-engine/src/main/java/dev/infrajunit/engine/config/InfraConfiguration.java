@@ -51,7 +51,12 @@ public final class InfraConfiguration {
     }
 
     public boolean parallelEnabled() {
-        return value(PARALLEL_ENABLED).map(Boolean::parseBoolean).orElse(true);
+        return value(PARALLEL_ENABLED).map(text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            // a typo such as "flase" must not quietly turn parallel runs off
+            default -> throw new IllegalArgumentException(PARALLEL_ENABLED + "=" + text + " is neither true nor false");
+        }).orElse(true);
     }
 
     public Duration checkTimeout() {

@@ -86,8 +86,7 @@ public final class CheckMethodDescriptor extends AbstractTestDescriptor implemen
     public InfraExecutionContext execute(InfraExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
             throws Exception {
         if (hostSelector.isEmpty()) {
-            context.environment();
-            execution.run(specClass, method, new Object[0], method.getName(), context.configuration());
+            execution.run(specClass, method, new Object[0], method.getName(), context);
         }
         return context;
     }

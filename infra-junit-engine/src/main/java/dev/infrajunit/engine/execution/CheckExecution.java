@@ -2,6 +2,7 @@ package dev.infrajunit.engine.execution;
 
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.engine.config.InfraConfiguration;
+import dev.infrajunit.runtime.RunEnvironment;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,16 +29,18 @@ public final class CheckExecution {
      * Runs the check against a subject (a host's name, or the check's own name for a plain check).
      * An {@link AssertionError} is a failed check; anything else means it could not check.
      */
-    public void run(Class<?> specClass, Method method, Object[] arguments, String subject, InfraConfiguration configuration)
+    public void run(Class<?> specClass, Method method, Object[] arguments, String subject, InfraExecutionContext context)
             throws Exception {
+        InfraConfiguration configuration = context.configuration();
+        RunEnvironment run = context.environment();
         Duration limit = timeout.orElseGet(configuration::checkTimeout);
         String limitSource = timeout.isPresent() ? "@Check(timeout)" : InfraConfiguration.CHECK_TIMEOUT;
         boolean aboutHost = arguments.length == 1;
         try {
             if (retry.isPresent()) {
-                retry.get().run(() -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource));
+                retry.get().run(() -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run));
             } else {
-                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource);
+                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run);
             }
         } catch (AssertionError e) {
             throw aboutHost ? namingHost(e, subject) : e;

@@ -3,6 +3,8 @@ package dev.infrajunit.engine.execution;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.InfraException;
 import dev.infrajunit.environment.Durations;
+import dev.infrajunit.runtime.ActiveEnvironment;
+import dev.infrajunit.runtime.RunEnvironment;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -42,16 +44,22 @@ public final class CheckInvoker {
      * @param subject  who a could-not-check error is about: the host's name, or the check's name
      * @param timeout  how long the call may take
      * @param timeoutSource where the timeout was configured, for the message
+     * @param run      the run the check belongs to: what {@link dev.infrajunit.Infra} answers on its thread
      */
     public static void invoke(Class<?> specClass, Method method, Object[] arguments, String subject, Duration timeout,
-                              String timeoutSource) throws Exception {
+                              String timeoutSource, RunEnvironment run) throws Exception {
         Future<?> call = CHECK_THREADS.submit(() -> {
-            Object instance = instantiate(specClass);
-            method.setAccessible(true);
+            // Bound to this thread, so a check abandoned after a timeout still sees its own (closed)
+            // run after that run ends, instead of loading an environment of its own.
+            ActiveEnvironment.bind(run);
             try {
+                Object instance = instantiate(specClass);
+                method.setAccessible(true);
                 method.invoke(instance, arguments);
             } catch (InvocationTargetException e) {
                 throw new ThrownByCheck(e.getCause());
+            } finally {
+                ActiveEnvironment.unbind();
             }
             return null;
         });

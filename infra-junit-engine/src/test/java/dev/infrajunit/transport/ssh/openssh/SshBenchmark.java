@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.embedded.OpenSshFleet;
+import dev.infrajunit.embedded.ResourcePeaks;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.environment.HostKeyChecking;
 import dev.infrajunit.environment.SshSettings;
 import dev.infrajunit.transport.ssh.SshOptions;
 import dev.infrajunit.transport.ssh.SshTransports;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,8 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -92,23 +85,7 @@ class SshBenchmark {
         }
         SshOptions options = SshOptions.defaults().withEnvironment(name -> null)
                 .withSshConfig(Path.of("/nonexistent/ssh_config")).withDefaultKeysDirectory(Path.of("/nonexistent"));
-        ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
-        System.gc();
-        threadBean.resetPeakThreadCount();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        AtomicLong peakFds = new AtomicLong(openFds());
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peakFds.accumulateAndGet(openFds(), Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "fd-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        ResourcePeaks peaks = ResourcePeaks.start();
 
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();
@@ -130,18 +107,7 @@ class SshBenchmark {
             pool.shutdownNow();
         }
         double wall = (System.nanoTime() - started) / 1e9;
-        sampler.interrupt();
-        sampler.join();
-        double heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024.0 * 1024.0);
-        return new Result(commands, wall, heap, peakFds.get(), threadBean.getPeakThreadCount());
-    }
-
-    private static long openFds() {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
-        } catch (IOException e) {
-            return -1;
-        }
+        ResourcePeaks.Peaks peak = peaks.stop();
+        return new Result(commands, wall, peak.heapMb(), peak.fileDescriptors(), peak.threads());
     }
 }
