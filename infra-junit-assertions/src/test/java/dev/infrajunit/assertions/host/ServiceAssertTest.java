@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.ThreadLocalRandom;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,22 +66,27 @@ class ServiceAssertTest {
 
     @Test
     void pidFileOfALiveAndOfADeadProcess() throws Exception {
+        pidFileOfALiveAndOfADeadProcess(local);
+    }
+
+    /** A process this test starts, named by a pid file in /run, as the given view of this machine sees it. */
+    private static void pidFileOfALiveAndOfADeadProcess(Host host) throws Exception {
         String name = "ijtest-" + ThreadLocalRandom.current().nextInt(1_000_000);
         Path pidFile = Path.of("/run", name + ".pid");
         Process sleeper = new ProcessBuilder("sleep", "60").start();
         try {
             Files.writeString(pidFile, sleeper.pid() + "\n");
-            assertThatCode(() -> assertThat(local).service(name).isRunning()).doesNotThrowAnyException();
-            assertThatThrownBy(() -> assertThat(local).service(name).isNotRunning())
+            assertThatCode(() -> assertThat(host).service(name).isRunning()).doesNotThrowAnyException();
+            assertThatThrownBy(() -> assertThat(host).service(name).isNotRunning())
                     .hasMessage("app-1: expected service " + name + " not to be running, but it is running (pid " + sleeper.pid()
                             + ") (pid file /run/" + name + ".pid)");
-            assertThatThrownBy(() -> assertThat(local).service(name).isEnabled())
+            assertThatThrownBy(() -> assertThat(host).service(name).isEnabled())
                     .isInstanceOf(CouldNotCheckException.class)
                     .hasMessage("app-1: cannot tell whether service " + name + " starts at boot: no service manager knows it, only its"
                             + " pid file /run/" + name + ".pid");
             sleeper.destroy();
             sleeper.waitFor();
-            assertThatThrownBy(() -> assertThat(local).service(name).isRunning())
+            assertThatThrownBy(() -> assertThat(host).service(name).isRunning())
                     .hasMessage("app-1: expected service " + name + " to be running, but it is not running: pid file /run/" + name
                             + ".pid names pid " + sleeper.pid() + ", which is not running (pid file /run/" + name + ".pid)");
         } finally {
@@ -92,25 +98,7 @@ class ServiceAssertTest {
     /** hidepid hides root's processes from /proc, not from kill -0, which says EPERM for a live one. */
     @Test
     void aPidFileNamingAProcessTheLoginMayNotSeeIsStillRunning() throws Exception {
-        Host hardened = NamespacedHost.asNobodyWithHiddenProcesses(local);
-        String name = "ijtest-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        Path pidFile = Path.of("/run", name + ".pid");
-        Process rootsSleeper = new ProcessBuilder("sleep", "60").start();
-        try {
-            Files.writeString(pidFile, rootsSleeper.pid() + "\n");
-            assertThatCode(() -> assertThat(hardened).service(name).isRunning()).doesNotThrowAnyException();
-            assertThatThrownBy(() -> assertThat(hardened).service(name).isNotRunning())
-                    .hasMessage("app-1: expected service " + name + " not to be running, but it is running (pid " + rootsSleeper.pid()
-                            + ") (pid file /run/" + name + ".pid)");
-            rootsSleeper.destroy();
-            rootsSleeper.waitFor();
-            assertThatThrownBy(() -> assertThat(hardened).service(name).isRunning())
-                    .hasMessage("app-1: expected service " + name + " to be running, but it is not running: pid file /run/" + name
-                            + ".pid names pid " + rootsSleeper.pid() + ", which is not running (pid file /run/" + name + ".pid)");
-        } finally {
-            rootsSleeper.destroy();
-            Files.deleteIfExists(pidFile);
-        }
+        pidFileOfALiveAndOfADeadProcess(NamespacedHost.asNobodyWithHiddenProcesses(local));
     }
 
     /** rc-update failing says nothing about the runlevels: neither "enabled" nor "not enabled" may pass. */
@@ -122,12 +110,8 @@ class ServiceAssertTest {
         assertThatCode(() -> assertThat(openRc).service("sshd").isRunning()).doesNotThrowAnyException();
         String expected = "app-1: cannot tell whether service sshd starts at boot: `rc-update show -v` exited with 1:"
                 + " * rc-update: failed to load runlevels";
-        assertThatThrownBy(() -> assertThat(openRc).service("sshd").isNotEnabled())
-                .isInstanceOf(CouldNotCheckException.class)
-                .hasMessage(expected);
-        assertThatThrownBy(() -> assertThat(openRc).service("sshd").isEnabled())
-                .isInstanceOf(CouldNotCheckException.class)
-                .hasMessage(expected);
+        eachCouldNotBeChecked(expected, () -> assertThat(openRc).service("sshd").isNotEnabled(),
+                () -> assertThat(openRc).service("sshd").isEnabled());
     }
 
     /** rc-update show -v lists every service, in a runlevel or not: one it leaves out was not looked at. */
@@ -181,12 +165,14 @@ class ServiceAssertTest {
         Host wedged = NamespacedHost.systemdWithoutBus(local);
         String expected = "app-1: cannot check service telnet: `systemctl show -p LoadState -p ActiveState -p SubState"
                 + " -p UnitFileState -- telnet` exited with 1: Failed to connect to bus: No such file or directory";
-        assertThatThrownBy(() -> assertThat(wedged).service("telnet").isNotRunning())
-                .isInstanceOf(CouldNotCheckException.class)
-                .hasMessage(expected);
-        assertThatThrownBy(() -> assertThat(wedged).service("telnet").isNotEnabled())
-                .isInstanceOf(CouldNotCheckException.class)
-                .hasMessage(expected);
+        eachCouldNotBeChecked(expected, () -> assertThat(wedged).service("telnet").isNotRunning(),
+                () -> assertThat(wedged).service("telnet").isNotEnabled());
+    }
+
+    private static void eachCouldNotBeChecked(String expected, ThrowingCallable... checks) {
+        for (ThrowingCallable check : checks) {
+            assertThatThrownBy(check).isInstanceOf(CouldNotCheckException.class).hasMessage(expected);
+        }
     }
 
     @Test
