@@ -60,6 +60,11 @@ public interface Host {
     /**
      * A fact about this host, fetched at most once per run however many checks ask for it
      * (the package list, the listening sockets, the OS release).
+     *
+     * <p>Keys share one namespace per host, and a key holds one value of one type. The facts
+     * infra-junit keeps itself are named {@code infra-junit.*} ({@code infra-junit.packages},
+     * {@code infra-junit.ec2-instance}); name your own without that prefix, for example after your
+     * team or tool ({@code acme.deployed-version}), and a built-in fact never answers for yours.
      */
     <T> T fact(String key, Supplier<T> fetch);
 

@@ -185,7 +185,11 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
         return this;
     }
 
-    /** Something listens on this TCP port, on any address. */
+    /**
+     * Something listens on this TCP port, on any address: the short form of
+     * {@code port(port).isListening()}. Say where, or check UDP, through {@link #port(int)} and
+     * {@link #udpPort(int)}.
+     */
     public HostAssert isListeningOn(int port) {
         port(port).isListening();
         return this;

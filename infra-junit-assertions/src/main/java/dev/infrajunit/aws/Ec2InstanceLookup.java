@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
 public final class Ec2InstanceLookup {
 
     static final String ACTION = "ec2:DescribeInstances";
+    private static final String FACT = "infra-junit.ec2-instance";
     private static final List<String> LIVE_STATES = List.of("pending", "running", "stopping", "stopped");
 
     private final AwsContext context;
@@ -59,7 +60,7 @@ public final class Ec2InstanceLookup {
      * @throws CouldNotCheckException when AWS cannot be asked, or several instances carry the Name tag
      */
     public Optional<Instance> find() {
-        return host.map(h -> h.fact("aws.ec2.instance", this::describe)).orElseGet(this::describe);
+        return host.map(h -> h.fact(FACT, this::describe)).orElseGet(this::describe);
     }
 
     /** How a failure says nothing was found: {@code no EC2 instance is tagged Name=db-2 in eu-west-1}. */

@@ -51,7 +51,12 @@ public final class BackupCheck {
         return new BackupCheck(host, kind, Optional.of(maxAge), clock);
     }
 
-    /** Measures ages against this clock. */
+    /**
+     * Measures ages against this clock instead of the system's. Ages of {@code files} backups are
+     * measured on the host's own clock, so that a host whose clock is off from this machine's
+     * still dates its files right; this clock serves them only on a host whose {@code date}
+     * cannot tell its time.
+     */
     public BackupCheck clock(Clock clock) {
         return new BackupCheck(host, kind, maxAge, clock);
     }

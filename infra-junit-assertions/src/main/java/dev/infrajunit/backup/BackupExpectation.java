@@ -12,6 +12,11 @@ import java.util.OptionalLong;
  */
 record BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now) {
 
+    /** The same expectation, with ages measured up to another moment. */
+    BackupExpectation at(Instant moment) {
+        return new BackupExpectation(maxAge, minSize, moment);
+    }
+
     /** {@code expected a backup younger than 24h}. */
     String expected() {
         return "expected a backup younger than " + limit(maxAge);

@@ -24,11 +24,13 @@ final class FileBackups implements BackupSource {
      * path come back however many files match, and a name holding a newline cannot confuse the
      * parsing: the path is everything after the first line. stat -c is GNU and BusyBox, stat -f
      * is BSD and macOS. When nothing matches, the script says whether the directory is missing
-     * or unreadable, so the message can tell those apart from an empty directory.
+     * or unreadable, so the message can tell those apart from an empty directory. The first line
+     * is the host's own time, so ages compare two readings of one clock: a host whose clock is
+     * off from the test machine's still dates its files right.
      */
     private static final String NO_DIRECTORY = "no-directory";
     private static final String UNREADABLE = "unreadable-directory";
-    private static final String FIND_NEWEST = "newest=; for f in %s; do"
+    private static final String FIND_NEWEST = "echo \"$(date +%%s 2>/dev/null)\"; newest=; for f in %s; do"
             + " if [ -f \"$f\" ] && { [ -z \"$newest\" ] || [ \"$f\" -nt \"$newest\" ]; }; then newest=$f; fi; done;"
             + " if [ -n \"$newest\" ]; then"
             + " stat -L -c '%%Y %%s' -- \"$newest\" 2>/dev/null || stat -L -f '%%m %%z' -- \"$newest\" || exit 3;"
@@ -36,6 +38,7 @@ final class FileBackups implements BackupSource {
             + " elif [ ! -d %s ]; then echo " + NO_DIRECTORY
             + "; elif [ ! -r %2$s ] || [ ! -x %2$s ]; then echo " + UNREADABLE + "; fi";
     private static final Pattern METADATA = Pattern.compile("(\\d+) (\\d+)\n(.*)", Pattern.DOTALL);
+    private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d+");
     private static final int MAX_OUTPUT_SHOWN = 500;
 
     private final Host host;
@@ -52,18 +55,31 @@ final class FileBackups implements BackupSource {
             throw new CouldNotCheckException(host.name(), "could not look for backups matching " + glob + ": `"
                     + result.command() + "` exited with " + result.exitStatus() + ": " + output(result));
         }
-        Matcher found = METADATA.matcher(result.stdout());
+        String[] hostTimeAndRest = result.stdout().split("\n", 2);
+        String rest = hostTimeAndRest.length == 2 ? hostTimeAndRest[1] : "";
+        Matcher found = METADATA.matcher(rest);
         if (!found.matches()) {
-            return List.of(expectation.butFound("nothing matches " + glob + whyNothing(glob, result.stdout().strip())));
+            return List.of(expectation.butFound("nothing matches " + glob + whyNothing(glob, rest.strip())));
         }
         String path = found.group(3);
         FoundBackup newest = new FoundBackup(glob.nameOf(path), Instant.ofEpochSecond(Long.parseLong(found.group(1))),
                 OptionalLong.of(Long.parseLong(found.group(2))));
-        Optional<String> problem = expectation.problemWith("the newest of " + glob, newest);
+        Optional<String> problem = onHostClock(expectation, hostTimeAndRest[0]).problemWith("the newest of " + glob, newest);
         if (problem.isPresent()) {
             return List.of(problem.get());
         }
         return policy.verify().flatMap(verify -> verify(policy, glob, verify, path)).map(List::of).orElse(List.of());
+    }
+
+    /**
+     * The expectation at the host's time when its {@code date} could tell it; else as it came, at
+     * the check's clock.
+     */
+    private static BackupExpectation onHostClock(BackupExpectation expectation, String hostEpochSeconds) {
+        if (!EPOCH_SECONDS.matcher(hostEpochSeconds).matches()) {
+            return expectation;
+        }
+        return expectation.at(Instant.ofEpochSecond(Long.parseLong(hostEpochSeconds)));
     }
 
     private ShellGlob glob(BackupPolicy policy) {

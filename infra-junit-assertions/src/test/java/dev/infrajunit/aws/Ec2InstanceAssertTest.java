@@ -43,6 +43,16 @@ class Ec2InstanceAssertTest {
         org.assertj.core.api.Assertions.assertThat(ec2.requests("DescribeInstances")).hasSize(1);
     }
 
+    /** Built-in facts are named infra-junit.*, so a spec's own fact cannot take the place of one. */
+    @Test
+    void aSpecsOwnFactNamedLikeTheInstanceDoesNotCollideWithIt() {
+        db1.fact("aws.ec2.instance", () -> "the spec's own");
+
+        assertThat(aws(db1).ec2Instance()).isRunning().hasTag("Name", "db-1");
+        org.assertj.core.api.Assertions.assertThat(db1.<String>fact("aws.ec2.instance", () -> "fetched again"))
+                .isEqualTo("the spec's own");
+    }
+
     @Test
     void aStoppedInstanceFails() {
         assertFails(() -> assertThat(aws(environment).ec2Instance("i-0db4")).isRunning(),

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Host;
 import dev.infrajunit.InfraException;
+import dev.infrajunit.assertions.testing.FixedClockHost;
+import dev.infrajunit.assertions.testing.RestrictedPathHost;
 import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.runtime.RunEnvironment;
 import java.io.IOException;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code files} policies against a real host, whose transport the subclass chooses: every
- * command goes through a real shell, locally or over SSH, on files in a temporary directory.
+ * command goes through a real shell, locally or over SSH, on files in a temporary directory. The
+ * host's clock reads {@link #NOW}, as does the test machine's unless a test says otherwise.
  */
 abstract class FileBackupsContract {
 
@@ -177,6 +180,30 @@ abstract class FileBackupsContract {
     }
 
     @Test
+    void agesAreMeasuredOnTheHostsClockNotTheTestMachines() throws IOException {
+        file(pg.resolve("db-2.dump"), 10, Duration.ofHours(30));
+        Host host = host(Map.of("files", pg + "/*.dump", "maxAge", "24h"));
+        Clock aDayBehindTheHost = Clock.fixed(NOW.minus(Duration.ofDays(1)), ZoneOffset.UTC);
+
+        assertThat(BackupCheck.of(host).clock(aDayBehindTheHost).failure()).contains(
+                "db-2: expected a backup younger than 24h, but the newest of " + pg + "/*.dump is db-2.dump, 1d 6h old (10 B)");
+
+        file(pg.resolve("db-2.dump"), 10, Duration.ofHours(3));
+        Clock twoDaysAheadOfTheHost = Clock.fixed(NOW.plus(Duration.ofDays(2)), ZoneOffset.UTC);
+        assertThat(BackupCheck.of(host).clock(twoDaysAheadOfTheHost).failure()).isEmpty();
+    }
+
+    @Test
+    void aHostWhoseDateCannotTellTheTimeIsMeasuredOnTheGivenClock() throws IOException {
+        file(pg.resolve("db-2.dump"), 10, Duration.ofHours(30));
+        Host withoutDate = new RestrictedPathHost(host(Map.of("files", pg + "/*.dump", "maxAge", "24h")),
+                temp.resolve("no-date"), "stat");
+
+        assertThat(BackupCheck.of(withoutDate).clock(CLOCK).failure()).contains(
+                "db-2: expected a backup younger than 24h, but the newest of " + pg + "/*.dump is db-2.dump, 1d 6h old (10 B)");
+    }
+
+    @Test
     void theGlobIsThePatternAndNothingElseTheShellCouldExpand() throws IOException {
         Path dir = Files.createDirectories(temp.resolve("my dir $(touch pwned) `touch pwned2` 'q' \"d\" {0} $HOME ;"));
         file(dir.resolve("db-1.dump"), 10, Duration.ofHours(5));
@@ -245,7 +272,7 @@ abstract class FileBackupsContract {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return environment.host("db-2");
+        return new FixedClockHost(environment.host("db-2"), temp.resolve("host-clock"), NOW);
     }
 
     private static void file(Path path, long size, Duration age) throws IOException {

@@ -31,9 +31,13 @@ public final class HostTools {
 
     /** A command failed in a way that says nothing about the subject (permission denied, I/O error). */
     public static CouldNotCheckException failed(Host host, String purpose, CommandResult result) {
+        return new CouldNotCheckException(host.name(), "cannot check " + purpose + ": " + exited(result));
+    }
+
+    /** {@code `rc-update show -v` exited with 1: what it said on stderr}. */
+    public static String exited(CommandResult result) {
         String stderr = result.stderr().strip();
-        return new CouldNotCheckException(host.name(), "cannot check " + purpose + ": `" + result.command()
-                + "` exited with " + result.exitStatus() + (stderr.isEmpty() ? "" : ": " + stderr));
+        return "`" + result.command() + "` exited with " + result.exitStatus() + (stderr.isEmpty() ? "" : ": " + stderr);
     }
 
     /** The first line of a text, for messages that quote what a tool printed. */

@@ -18,7 +18,17 @@ public final class HttpProbe {
     public static final int TIMEOUT_SECONDS = 10;
 
     private static final String CURL = "curl -sS --max-time " + TIMEOUT_SECONDS + " -w '\\n%{http_code}' -- {0}";
-    private static final String WGET = "wget -q -S -O - -T " + TIMEOUT_SECONDS + " -- {0}";
+    /*
+     * GNU wget (and wget2) retries up to 20 times by default, so it is told to try once: -t 1.
+     * BusyBox's wget tries once anyway and may know neither -t nor -T (Debian's build crashes on
+     * -T): it gets -T only when its usage text lists it, and is otherwise bounded by the host's
+     * command timeout. Which wget it is shows in --help, read in the same command.
+     */
+    private static final String WGET_GET = "wget -q -S -O - ";
+    private static final String WGET = "case \"$(wget --help 2>&1)\" in"
+            + " *--tries*) " + WGET_GET + "-T " + TIMEOUT_SECONDS + " -t 1 -- {0};;"
+            + " *'-T SEC'*) " + WGET_GET + "-T " + TIMEOUT_SECONDS + " -- {0};;"
+            + " *) " + WGET_GET + "-- {0};; esac";
     private static final Pattern STATUS_LINE = Pattern.compile("^\\s*HTTP/\\S+\\s+(\\d{3})");
 
     private HttpProbe() {

@@ -31,17 +31,26 @@ public final class ServiceFacts {
             "systemctl show -p LoadState -p ActiveState -p SubState -p UnitFileState -- {0}");
     private static final String OPENRC_STATUS = (
             "if rc-service --exists {0}; then echo exists; rc-service {0} status; else echo missing; fi");
-    private static final Command OPENRC_RUNLEVELS = Command.of("rc-update show -v");
+    private static final String RC_UPDATE_SHOW = "rc-update show -v";
+    private static final Command OPENRC_RUNLEVELS = Command.of(RC_UPDATE_SHOW);
     private static final String SYSV_STATUS = (
             "if [ -x /etc/init.d/{0} ]; then /etc/init.d/{0} status </dev/null; echo \"exit=$?\"; else echo missing; fi");
     private static final Command SYSV_LINKS = Command.of("ls /etc/rc2.d /etc/rc3.d /etc/rc4.d /etc/rc5.d 2>/dev/null");
     private static final String PID_FILES = (
             "for f in /run/{0}.pid /var/run/{0}.pid /run/{0}/{0}.pid; do if [ -r \"$f\" ]; then echo \"$f\"; head -n 1 \"$f\"; exit 0; fi; done; echo none");
-    private static final String PROCESS_ALIVE = ("if [ -d /proc/{0} ]; then echo alive; else echo gone; fi");
+    /*
+     * kill -0 signals nothing; it fails with EPERM for a live process of another user, which /proc
+     * may hide (hidepid), and with ESRCH for no process. What it said tells those apart; /proc is
+     * asked only when kill failed in words not known here.
+     */
+    private static final String PROCESS_ALIVE = (
+            "if said=$(LC_ALL=C kill -0 {0} 2>&1); then echo alive; elif [ -d /proc/{0} ]; then echo alive; else echo \"$said\"; fi");
 
     /** systemctl is-enabled answers 0 for these states; linked, masked, disabled and bad are not enabled. */
     private static final Set<String> ENABLED_STATES = Set.of(
             "enabled", "enabled-runtime", "static", "indirect", "generated", "alias", "transient");
+
+    private static final String ONLY_PID_FILE = "no service manager knows it, only its ";
 
     private static final Pattern SERVICE_NAME = Pattern.compile("[^/\\x00]+");
 
@@ -67,9 +76,11 @@ public final class ServiceFacts {
      *
      * @param known   whether the manager (or a pid file) knows the service at all
      * @param running whether it runs now
-     * @param enabled whether it starts at boot; empty when the source cannot tell (a bare pid file)
+     * @param enabled whether it starts at boot; empty when the source cannot tell (a bare pid file,
+     *                a failing {@code rc-update})
      * @param state   the manager's own words for the running state ({@code active (running)},
      *                {@code stopped}, {@code exit status 3}) for messages
+     * @param enabledState the manager's words for the boot-time state, or why it cannot be told
      * @param source  the command or file the running state came from
      * @param enabledSource the command the boot-time state came from
      */
@@ -149,10 +160,19 @@ public final class ServiceFacts {
             return new ServiceState(false, false, Optional.of(false), "unknown to OpenRC", "unknown to OpenRC", source, source);
         }
         String word = parseOpenRcStatus(lines);
-        List<String> runlevels = parseOpenRcRunlevels(
-                HostTools.run(host, OPENRC_RUNLEVELS, "rc-update", "service " + name).stdoutLines()).getOrDefault(name, List.of());
-        return new ServiceState(true, word.equals("started"), Optional.of(!runlevels.isEmpty()), word,
-                runlevels.isEmpty() ? "in no runlevel" : "in runlevel " + String.join(", ", runlevels), source, "rc-update show -v");
+        boolean running = word.equals("started");
+        CommandResult show = HostTools.run(host, OPENRC_RUNLEVELS, "rc-update", "service " + name);
+        // Whether it starts at boot is then unknown, not "no": the running state still holds.
+        if (!show.succeeded()) {
+            return new ServiceState(true, running, Optional.empty(), word, HostTools.exited(show), source, RC_UPDATE_SHOW);
+        }
+        List<String> runlevels = parseOpenRcRunlevels(show.stdoutLines()).get(name);
+        if (runlevels == null) {
+            return new ServiceState(true, running, Optional.empty(), word, "`" + RC_UPDATE_SHOW + "` does not list it",
+                    source, RC_UPDATE_SHOW);
+        }
+        return new ServiceState(true, running, Optional.of(!runlevels.isEmpty()), word,
+                runlevels.isEmpty() ? "in no runlevel" : "in runlevel " + String.join(", ", runlevels), source, RC_UPDATE_SHOW);
     }
 
     /** {@code rc-service sshd status} prints {@code  * status: started}. */
@@ -221,10 +241,24 @@ public final class ServiceFacts {
         String pid = lines.size() > 1 ? lines.get(1).strip() : "";
         if (!pid.matches("\\d+")) {
             return Optional.of(new ServiceState(true, false, Optional.empty(), "not running: pid file " + file
-                    + " holds no pid", "unknown", file, file));
+                    + " holds no pid", ONLY_PID_FILE + file, file, file));
         }
-        boolean alive = host.run(Command.of(PROCESS_ALIVE, pid)).stdout().strip().equals("alive");
+        boolean alive = alive(host, name, pid);
         return Optional.of(new ServiceState(true, alive, Optional.empty(), alive ? "running (pid " + pid + ")"
-                : "not running: pid file " + file + " names pid " + pid + ", which is not running", "unknown", "pid file " + file, "pid file " + file));
+                : "not running: pid file " + file + " names pid " + pid + ", which is not running", ONLY_PID_FILE + "pid file " + file,
+                "pid file " + file, "pid file " + file));
+    }
+
+    private static boolean alive(Host host, String name, String pid) {
+        CommandResult result = host.run(Command.of(PROCESS_ALIVE, pid));
+        String said = result.stdout().strip();
+        if (said.equals("alive") || said.contains("not permitted")) {
+            return true;
+        }
+        if (said.contains("No such process")) {
+            return false;
+        }
+        throw HostTools.missing(host, "service " + name, "cannot tell whether pid " + pid + " runs: `kill -0 " + pid
+                + "` said " + (said.isEmpty() ? "nothing" : "'" + HostTools.firstLine(said) + "'") + " and /proc/" + pid + " is not visible");
     }
 }

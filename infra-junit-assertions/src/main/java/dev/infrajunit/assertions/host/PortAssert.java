@@ -44,11 +44,6 @@ public class PortAssert extends HostSubjectAssert<PortAssert, HostPort> {
         return this;
     }
 
-    /** Same as {@link #isListening()} followed by {@link #on(String)}. */
-    public PortAssert isListeningOn(String address) {
-        return on(address);
-    }
-
     /** Every socket on the port is bound to one of these addresses exactly: {@code onlyOn("127.0.0.1", "::1")}. */
     public PortAssert onlyOn(String... addresses) {
         String wanted = String.join(", ", addresses);

@@ -57,7 +57,7 @@ public class ServiceAssert extends HostSubjectAssert<ServiceAssert, HostService>
 
     private boolean enabled(ServiceState found) {
         return found.enabled().orElseThrow(() -> new CouldNotCheckException(hostName(), "cannot tell whether "
-                + subject() + " starts at boot: no service manager knows it, only its " + found.source()));
+                + subject() + " starts at boot: " + found.enabledState()));
     }
 
     private ServiceState state() {

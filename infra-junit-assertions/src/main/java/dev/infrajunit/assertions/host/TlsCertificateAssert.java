@@ -52,6 +52,7 @@ public class TlsCertificateAssert extends HostSubjectAssert<TlsCertificateAssert
         return this;
     }
 
+    /** The short form of {@code isValidForAtLeast(Duration.ofDays(days))}. */
     public TlsCertificateAssert isValidForAtLeastDays(int days) {
         return isValidForAtLeast(Duration.ofDays(days));
     }

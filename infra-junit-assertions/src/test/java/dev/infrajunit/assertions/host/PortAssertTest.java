@@ -49,6 +49,19 @@ class PortAssertTest {
         hosts.close();
     }
 
+    /**
+     * One name, one meaning: {@code isListeningOn} is the host's short form for "this TCP port
+     * listens"; a port says where it listens with {@code on(address)} and nothing else.
+     */
+    @Test
+    void isListeningOnIsOnlyTheHostsShortForm() {
+        org.assertj.core.api.Assertions.assertThat(java.util.Arrays.stream(PortAssert.class.getMethods()).map(m -> m.getName()))
+                .doesNotContain("isListeningOn");
+        assertThatCode(() -> assertThat(local).isListeningOn(tcpPort)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> assertThat(local).isListeningOn(udpPort))
+                .hasMessage("db-1: expected tcp port " + udpPort + " to be listening, but nothing listens on it (ss -ltun)");
+    }
+
     @Test
     void listeningOnLoopbackOnly() {
         assertThatCode(() -> assertThat(local).port(tcpPort).isListening().on("127.0.0.1").onlyOn("127.0.0.1"))

@@ -10,11 +10,15 @@ import dev.infrajunit.Host;
 import dev.infrajunit.assertions.testing.LocalHosts;
 import dev.infrajunit.assertions.testing.NamespacedHost;
 import dev.infrajunit.assertions.testing.NoServiceManagerHost;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.ThreadLocalRandom;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * This machine has SysV init scripts and a systemctl, but systemd is not PID 1: the checks must
@@ -62,28 +66,88 @@ class ServiceAssertTest {
 
     @Test
     void pidFileOfALiveAndOfADeadProcess() throws Exception {
+        pidFileOfALiveAndOfADeadProcess(local);
+    }
+
+    /** A process this test starts, named by a pid file in /run, as the given view of this machine sees it. */
+    private static void pidFileOfALiveAndOfADeadProcess(Host host) throws Exception {
         String name = "ijtest-" + ThreadLocalRandom.current().nextInt(1_000_000);
         Path pidFile = Path.of("/run", name + ".pid");
         Process sleeper = new ProcessBuilder("sleep", "60").start();
         try {
             Files.writeString(pidFile, sleeper.pid() + "\n");
-            assertThatCode(() -> assertThat(local).service(name).isRunning()).doesNotThrowAnyException();
-            assertThatThrownBy(() -> assertThat(local).service(name).isNotRunning())
+            assertThatCode(() -> assertThat(host).service(name).isRunning()).doesNotThrowAnyException();
+            assertThatThrownBy(() -> assertThat(host).service(name).isNotRunning())
                     .hasMessage("app-1: expected service " + name + " not to be running, but it is running (pid " + sleeper.pid()
                             + ") (pid file /run/" + name + ".pid)");
-            assertThatThrownBy(() -> assertThat(local).service(name).isEnabled())
+            assertThatThrownBy(() -> assertThat(host).service(name).isEnabled())
                     .isInstanceOf(CouldNotCheckException.class)
                     .hasMessage("app-1: cannot tell whether service " + name + " starts at boot: no service manager knows it, only its"
                             + " pid file /run/" + name + ".pid");
             sleeper.destroy();
             sleeper.waitFor();
-            assertThatThrownBy(() -> assertThat(local).service(name).isRunning())
+            assertThatThrownBy(() -> assertThat(host).service(name).isRunning())
                     .hasMessage("app-1: expected service " + name + " to be running, but it is not running: pid file /run/" + name
                             + ".pid names pid " + sleeper.pid() + ", which is not running (pid file /run/" + name + ".pid)");
         } finally {
             sleeper.destroy();
             Files.deleteIfExists(pidFile);
         }
+    }
+
+    /** hidepid hides root's processes from /proc, not from kill -0, which says EPERM for a live one. */
+    @Test
+    void aPidFileNamingAProcessTheLoginMayNotSeeIsStillRunning() throws Exception {
+        pidFileOfALiveAndOfADeadProcess(NamespacedHost.asNobodyWithHiddenProcesses(local));
+    }
+
+    /** rc-update failing says nothing about the runlevels: neither "enabled" nor "not enabled" may pass. */
+    @Test
+    void anOpenRcWhoseRcUpdateFailsCannotTellWhetherAServiceStartsAtBoot(@TempDir Path tools) throws Exception {
+        openRcTools(tools, "echo ' * rc-update: failed to load runlevels' >&2; exit 1");
+        Host openRc = NamespacedHost.openRc(local, tools);
+
+        assertThatCode(() -> assertThat(openRc).service("sshd").isRunning()).doesNotThrowAnyException();
+        String expected = "app-1: cannot tell whether service sshd starts at boot: `rc-update show -v` exited with 1:"
+                + " * rc-update: failed to load runlevels";
+        eachCouldNotBeChecked(expected, () -> assertThat(openRc).service("sshd").isNotEnabled(),
+                () -> assertThat(openRc).service("sshd").isEnabled());
+    }
+
+    /** rc-update show -v lists every service, in a runlevel or not: one it leaves out was not looked at. */
+    @Test
+    void anOpenRcWhoseRcUpdateDoesNotListAServiceCannotTellWhetherItStartsAtBoot(@TempDir Path tools) throws Exception {
+        openRcTools(tools, "echo '                acpid |'; echo '                crond | default'");
+        Host openRc = NamespacedHost.openRc(local, tools);
+
+        assertThatThrownBy(() -> assertThat(openRc).service("sshd").isNotEnabled())
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage("app-1: cannot tell whether service sshd starts at boot: `rc-update show -v` does not list it");
+    }
+
+    @Test
+    void openRcRunlevelsSayWhetherAServiceStartsAtBoot(@TempDir Path tools) throws Exception {
+        openRcTools(tools, "echo '                acpid |'; echo '                 sshd | boot default'");
+        Host openRc = NamespacedHost.openRc(local, tools);
+
+        assertThatCode(() -> assertThat(openRc).service("sshd").isRunning().isEnabled()).doesNotThrowAnyException();
+        assertThatThrownBy(() -> assertThat(openRc).service("sshd").isNotEnabled())
+                .hasMessage("app-1: expected service sshd not to be enabled, but it is in runlevel boot, default (rc-update show -v)");
+    }
+
+    /**
+     * Stand-ins for OpenRC's tools: rc-service knows one service, sshd, started, as OpenRC prints
+     * it; rc-update runs the given script.
+     */
+    private static void openRcTools(Path tools, String rcUpdate) throws IOException {
+        executable(tools.resolve("rc-service"), "case \"$1\" in --exists) [ \"$2\" = sshd ];;"
+                + " *) [ \"$1\" = sshd ] && [ \"$2\" = status ] && echo ' * status: started';; esac");
+        executable(tools.resolve("rc-update"), "[ \"$*\" = 'show -v' ] || exit 2; " + rcUpdate);
+    }
+
+    private static void executable(Path file, String script) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + script + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     @Test
@@ -101,12 +165,14 @@ class ServiceAssertTest {
         Host wedged = NamespacedHost.systemdWithoutBus(local);
         String expected = "app-1: cannot check service telnet: `systemctl show -p LoadState -p ActiveState -p SubState"
                 + " -p UnitFileState -- telnet` exited with 1: Failed to connect to bus: No such file or directory";
-        assertThatThrownBy(() -> assertThat(wedged).service("telnet").isNotRunning())
-                .isInstanceOf(CouldNotCheckException.class)
-                .hasMessage(expected);
-        assertThatThrownBy(() -> assertThat(wedged).service("telnet").isNotEnabled())
-                .isInstanceOf(CouldNotCheckException.class)
-                .hasMessage(expected);
+        eachCouldNotBeChecked(expected, () -> assertThat(wedged).service("telnet").isNotRunning(),
+                () -> assertThat(wedged).service("telnet").isNotEnabled());
+    }
+
+    private static void eachCouldNotBeChecked(String expected, ThrowingCallable... checks) {
+        for (ThrowingCallable check : checks) {
+            assertThatThrownBy(check).isInstanceOf(CouldNotCheckException.class).hasMessage(expected);
+        }
     }
 
     @Test

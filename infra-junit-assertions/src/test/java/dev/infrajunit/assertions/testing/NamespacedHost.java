@@ -39,6 +39,27 @@ public final class NamespacedHost extends RecordingHost {
                 "mount -t proc -o hidepid=2 proc /proc && setpriv --reuid 65534 --regid 65534 --clear-groups /bin/sh -c \"$0\"");
     }
 
+    /**
+     * A hardened host whose processes keep running while the login cannot see them: commands run as
+     * nobody with /proc mounted {@code hidepid=2} in the host's own PID namespace, so a process that
+     * this machine's root started is hidden from /proc but still answers {@code kill -0} with EPERM.
+     */
+    public static NamespacedHost asNobodyWithHiddenProcesses(Host delegate) {
+        return new NamespacedHost(delegate, "-m",
+                "mount -t proc -o hidepid=2 proc /proc && exec setpriv --reuid 65534 --regid 65534 --clear-groups /bin/sh -c \"$0\"");
+    }
+
+    /**
+     * A host that booted with OpenRC, as service checks detect it: {@code /run/openrc} exists and
+     * the OpenRC tools are the executables in {@code tools}, first on the PATH. OpenRC itself does
+     * not run here (it would have to be this machine's init), so a test supplies stand-ins for the
+     * tools whose answers it is about.
+     */
+    public static NamespacedHost openRc(Host delegate, java.nio.file.Path tools) {
+        return new NamespacedHost(delegate, "-m", "mount -t tmpfs tmpfs /run && mkdir /run/openrc && PATH="
+                + Command.quote(tools.toString()) + ":\"$PATH\" exec /bin/sh -c \"$0\"");
+    }
+
     @Override
     protected CommandResult execute(Host host, Command command) {
         CommandResult result = host.run(Command.of("unshare " + unshare + " /bin/sh -c {0} {1}", setup, command.line()));
