@@ -61,8 +61,13 @@ final class Authenticator {
         } catch (UserAuthException e) {
             throw new CouldNotCheckException(target.hostName(), "authentication refused for user '" + target.user() + "' at "
                     + target.socketAddress() + "; tried public keys: " + tried(tried, agentKeys)
-                    + "; the server accepts: " + accepted(client) + ". Add one of these public keys to ~"
-                    + target.user() + "/.ssh/authorized_keys on the host, or set ssh.user / ssh.identityFile");
+                    + "; the server accepts: " + accepted(client) + ". "
+                    + (agentKeys.skipped()
+                            // its keys were never offered: the key the host wants may well be among them
+                            ? "Unlock or answer the ssh-agent and run again, or set ssh.identityFile to a key file the host"
+                                    + " accepts"
+                            : "Add one of these public keys to ~" + target.user()
+                                    + "/.ssh/authorized_keys on the host, or set ssh.user / ssh.identityFile"));
         }
     }
 

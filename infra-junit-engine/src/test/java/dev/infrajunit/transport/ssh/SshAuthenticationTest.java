@@ -195,8 +195,8 @@ class SshAuthenticationTest {
                     .hasMessage("web-1: authentication refused for user 'infra' at 127.0.0.1:" + one.port() + "; tried public keys: "
                             + stranger.privateKeyFile() + " (ssh-ed25519), ssh-agent at " + agent.socket() + " (skipped: no answer"
                             + " within 1s, ssh.connectTimeout; is it hung, or waiting for a confirmation?); the server accepts:"
-                            + " publickey. Add one of these public keys to ~infra/.ssh/authorized_keys on the host, or set ssh.user"
-                            + " / ssh.identityFile");
+                            + " publickey. Unlock or answer the ssh-agent and run again, or set ssh.identityFile to a key file"
+                            + " the host accepts");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(3));
 
             // the agent is not waited for again: another host logs in with its key file at once
@@ -227,8 +227,8 @@ class SshAuthenticationTest {
                     .hasMessage("web-1: authentication refused for user 'infra' at 127.0.0.1:" + server.port()
                             + "; tried public keys: ssh-agent at " + agent.socket() + " (1 key; skipped: no signature within 1s,"
                             + " ssh.connectTimeout; is it hung, or waiting for a confirmation?); the server accepts: (not said)."
-                            + " Add one of these public keys to ~infra/.ssh/authorized_keys on the host, or set ssh.user /"
-                            + " ssh.identityFile");
+                            + " Unlock or answer the ssh-agent and run again, or set ssh.identityFile to a key file the host"
+                            + " accepts");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(3));
         }
     }
