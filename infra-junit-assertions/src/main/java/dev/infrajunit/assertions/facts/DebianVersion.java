@@ -7,28 +7,15 @@ final class DebianVersion {
     }
 
     static int compare(String a, String b) {
-        Parts left = Parts.of(a);
-        Parts right = Parts.of(b);
-        int byEpoch = Long.compare(left.epoch, right.epoch);
+        EpochVersion left = EpochVersion.of(a);
+        EpochVersion right = EpochVersion.of(b);
+        int byEpoch = Long.compare(left.epoch(), right.epoch());
         if (byEpoch != 0) {
             return byEpoch;
         }
-        int byUpstream = compareFragment(left.upstream, right.upstream);
-        return byUpstream != 0 ? byUpstream : compareFragment(left.revision, right.revision);
-    }
-
-    private record Parts(long epoch, String upstream, String revision) {
-        static Parts of(String version) {
-            String text = version.strip();
-            long epoch = 0;
-            int colon = text.indexOf(':');
-            if (colon > 0 && text.substring(0, colon).chars().allMatch(Character::isDigit)) {
-                epoch = Long.parseLong(text.substring(0, colon));
-                text = text.substring(colon + 1);
-            }
-            int dash = text.lastIndexOf('-');
-            return dash < 0 ? new Parts(epoch, text, "") : new Parts(epoch, text.substring(0, dash), text.substring(dash + 1));
-        }
+        // dpkg calls them upstream version and Debian revision
+        int byUpstream = compareFragment(left.version(), right.version());
+        return byUpstream != 0 ? byUpstream : compareFragment(left.release(), right.release());
     }
 
     /** Alternating runs of non-digits (compared by {@link #order}) and digits (compared as numbers). */

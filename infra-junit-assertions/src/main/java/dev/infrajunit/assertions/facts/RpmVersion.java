@@ -11,31 +11,17 @@ final class RpmVersion {
      * dependency on {@code 1.2}: any release of 1.2 satisfies it.
      */
     static int compare(String a, String b) {
-        Evr left = Evr.of(a);
-        Evr right = Evr.of(b);
-        int byEpoch = Long.compare(left.epoch, right.epoch);
+        EpochVersion left = EpochVersion.of(a);
+        EpochVersion right = EpochVersion.of(b);
+        int byEpoch = Long.compare(left.epoch(), right.epoch());
         if (byEpoch != 0) {
             return byEpoch;
         }
-        int byVersion = segments(left.version, right.version);
-        if (byVersion != 0 || left.release.isEmpty() || right.release.isEmpty()) {
+        int byVersion = segments(left.version(), right.version());
+        if (byVersion != 0 || left.release().isEmpty() || right.release().isEmpty()) {
             return byVersion;
         }
-        return segments(left.release, right.release);
-    }
-
-    private record Evr(long epoch, String version, String release) {
-        static Evr of(String text) {
-            String rest = text.strip();
-            long epoch = 0;
-            int colon = rest.indexOf(':');
-            if (colon > 0 && rest.substring(0, colon).chars().allMatch(Character::isDigit)) {
-                epoch = Long.parseLong(rest.substring(0, colon));
-                rest = rest.substring(colon + 1);
-            }
-            int dash = rest.lastIndexOf('-');
-            return dash < 0 ? new Evr(epoch, rest, "") : new Evr(epoch, rest.substring(0, dash), rest.substring(dash + 1));
-        }
+        return segments(left.release(), right.release());
     }
 
     /** rpmvercmp: alphanumeric segments; '~' sorts before anything, '^' after the end but before more. */

@@ -1,0 +1,21 @@
+package dev.infrajunit.assertions.facts;
+
+/**
+ * A version split the way dpkg and rpm both write it: {@code [epoch:]version[-release]}. The
+ * release is what follows the last dash; a missing epoch is 0, a missing release empty.
+ */
+record EpochVersion(long epoch, String version, String release) {
+
+    static EpochVersion of(String text) {
+        String rest = text.strip();
+        long epoch = 0;
+        int colon = rest.indexOf(':');
+        if (colon > 0 && rest.substring(0, colon).chars().allMatch(Character::isDigit)) {
+            epoch = Long.parseLong(rest.substring(0, colon));
+            rest = rest.substring(colon + 1);
+        }
+        int dash = rest.lastIndexOf('-');
+        return dash < 0 ? new EpochVersion(epoch, rest, "")
+                : new EpochVersion(epoch, rest.substring(0, dash), rest.substring(dash + 1));
+    }
+}
