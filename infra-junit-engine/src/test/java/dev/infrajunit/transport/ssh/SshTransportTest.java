@@ -77,21 +77,8 @@ class SshTransportTest {
     void sharesOneConnectionPerHostAmongManyConcurrentCommands() throws Exception {
         EmbeddedSshServer server = fixture.server("web-1");
         HostDefinition web1 = fixture.host("web-1", server).build();
-        SshTransports transports = fixture.transports(web1);
-        ExecutorService checks = Executors.newFixedThreadPool(24);
-        try {
-            List<Future<CommandResult>> results = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                int n = i;
-                // more at once than OpenSSH's 10 sessions per connection: the transport must queue them
-                results.add(checks.submit(() -> transports.forHost(web1).execute(Command.of("sleep 0.2; echo {0}", n), TIMEOUT)));
-            }
-            for (int i = 0; i < results.size(); i++) {
-                assertThat(results.get(i).get().stdout()).isEqualTo(i + "\n");
-            }
-        } finally {
-            checks.shutdownNow();
-        }
+        // more at once than OpenSSH's 10 sessions per connection: the transport must queue them
+        runEachAnsweringItsNumber(fixture.transports(web1), web1, 40, 24);
         assertThat(server.connectionCount()).isEqualTo(1);
         assertThat(server.execCount()).isEqualTo(40);
     }
@@ -101,13 +88,18 @@ class SshTransportTest {
         // a server stingier than OpenSSH's default: it refuses the third concurrent session
         EmbeddedSshServer server = fixture.server("web-1", EmbeddedSshServer.builder().maxSessions(2));
         HostDefinition web1 = fixture.host("web-1", server).build();
-        SshTransports transports = fixture.transports(web1);
-        ExecutorService checks = Executors.newFixedThreadPool(8);
+        runEachAnsweringItsNumber(fixture.transports(web1), web1, 8, 8);
+    }
+
+    /** Runs {@code commands} commands on {@code threads} threads at once; each must print its own number. */
+    private static void runEachAnsweringItsNumber(SshTransports transports, HostDefinition host, int commands, int threads)
+            throws Exception {
+        ExecutorService checks = Executors.newFixedThreadPool(threads);
         try {
             List<Future<CommandResult>> results = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < commands; i++) {
                 int n = i;
-                results.add(checks.submit(() -> transports.forHost(web1).execute(Command.of("sleep 0.2; echo {0}", n), TIMEOUT)));
+                results.add(checks.submit(() -> transports.forHost(host).execute(Command.of("sleep 0.2; echo {0}", n), TIMEOUT)));
             }
             for (int i = 0; i < results.size(); i++) {
                 assertThat(results.get(i).get().stdout()).isEqualTo(i + "\n");
