@@ -1,0 +1,19 @@
+package dev.infrajunit.monitor.state;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A check's state together with what the last cycle said about it besides its result.
+ *
+ * @param state      where the check stands
+ * @param tags       its tags, for alert labels
+ * @param backupAges the newest backup's age in seconds per backup policy, when the check looked at backups
+ */
+public record TrackedCheck(CheckState state, Set<String> tags, Map<String, Double> backupAges) {
+
+    public TrackedCheck {
+        tags = Set.copyOf(tags);
+        backupAges = Map.copyOf(backupAges);
+    }
+}
