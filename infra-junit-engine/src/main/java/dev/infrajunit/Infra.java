@@ -2,6 +2,7 @@ package dev.infrajunit;
 
 import dev.infrajunit.environment.HostSelector;
 import dev.infrajunit.runtime.ActiveEnvironment;
+import dev.infrajunit.runtime.CheckReport;
 import dev.infrajunit.runtime.RunEnvironment;
 import java.util.List;
 
@@ -41,6 +42,25 @@ public final class Infra {
                     + " where none may be right, ask Infra.environment().hosts(selector)");
         }
         return hosts;
+    }
+
+    /**
+     * Publishes a report entry on the test node of the check that calls it, as JUnit's
+     * {@code TestReporter} does: listeners (a monitor, the ConsoleLauncher, the XML reports) receive it
+     * with the node. {@code hasRecentBackup} publishes each policy's newest backup age this way.
+     * Outside a check (from a plain Jupiter test, or on a thread the check started itself) it is ignored.
+     *
+     * @throws IllegalArgumentException when the key or the value is blank
+     */
+    public static void report(String key, String value) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("Infra.report needs a key, but got " + (key == null ? "null" : "'" + key + "'"));
+        }
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Infra.report(\"" + key + "\", value) needs a value, but got "
+                    + (value == null ? "null" : "'" + value + "'"));
+        }
+        CheckReport.publish(key, value);
     }
 
     /** The active environment. */

@@ -1,12 +1,14 @@
 package dev.infrajunit.backup;
 
 import dev.infrajunit.Host;
+import dev.infrajunit.Infra;
 import dev.infrajunit.InfraException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -20,6 +22,12 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class BackupCheck {
+
+    /**
+     * The report entry key under which a check publishes, for each policy it looked at, how old the
+     * newest backup is: {@code <seconds> <host> <policy>}, e.g. {@code 183600.000 db-2 files /var/backups/pg/*.dump}.
+     */
+    public static final String AGE_REPORT_KEY = "infra-junit.backup.age-seconds";
 
     private final Host host;
     private final Optional<BackupKind> kind;
@@ -79,6 +87,8 @@ public final class BackupCheck {
         for (BackupPolicy policy : policies) {
             BackupExpectation expectation = new BackupExpectation(maxAgeOf(policy), policy.minSize(), now);
             problems.addAll(source(policy.kind()).problems(policy, expectation));
+            expectation.newest().oldest().ifPresent(age -> Infra.report(AGE_REPORT_KEY,
+                    String.format(Locale.ROOT, "%.3f %s %s", age.toMillis() / 1000.0, host.name(), policy.describe())));
         }
         if (problems.isEmpty()) {
             return Optional.empty();

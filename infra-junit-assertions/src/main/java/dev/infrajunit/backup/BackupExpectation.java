@@ -8,13 +8,18 @@ import java.util.OptionalLong;
 
 /**
  * What one policy expects at the moment of the check, and the sentences that say how a backup
- * falls short. Every kind words its failures through here, so they all read alike.
+ * falls short. Every kind words its failures through here, so they all read alike, and every
+ * newest backup found is noted here, so its age can be published.
  */
-record BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now) {
+record BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now, NewestAges newest) {
+
+    BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now) {
+        this(maxAge, minSize, now, new NewestAges());
+    }
 
     /** The same expectation, with ages measured up to another moment. */
     BackupExpectation at(Instant moment) {
-        return new BackupExpectation(maxAge, minSize, moment);
+        return new BackupExpectation(maxAge, minSize, moment, newest);
     }
 
     /** {@code expected a backup younger than 24h}. */
@@ -41,6 +46,7 @@ record BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now) {
      * @param newestOf how the newest is introduced: {@code the newest of /var/backups/pg/*.dump}
      */
     Optional<String> problemWith(String newestOf, FoundBackup newest) {
+        this.newest.saw(age(newest.time()));
         String age = Durations.format(age(newest.time()));
         if (!isFresh(newest.time())) {
             String size = newest.size().isPresent() ? " (" + Sizes.format(newest.size().getAsLong()) + ")" : "";

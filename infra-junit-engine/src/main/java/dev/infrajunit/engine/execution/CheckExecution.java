@@ -2,10 +2,12 @@ package dev.infrajunit.engine.execution;
 
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.engine.config.InfraConfiguration;
+import dev.infrajunit.runtime.CheckReport;
 import dev.infrajunit.runtime.RunEnvironment;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.platform.engine.TestDescriptor;
 
 /**
  * How one check runs: its own timeout or the configured one, retried when it is
@@ -29,18 +31,19 @@ public final class CheckExecution {
      * Runs the check against a subject (a host's name, or the check's own name for a plain check).
      * An {@link AssertionError} is a failed check; anything else means it could not check.
      */
-    public void run(Class<?> specClass, Method method, Object[] arguments, String subject, InfraExecutionContext context)
-            throws Exception {
+    public void run(Class<?> specClass, Method method, Object[] arguments, String subject, InfraExecutionContext context,
+                    TestDescriptor node) throws Exception {
         InfraConfiguration configuration = context.configuration();
         RunEnvironment run = context.environment();
         Duration limit = timeout.orElseGet(configuration::checkTimeout);
         String limitSource = timeout.isPresent() ? "@Check(timeout)" : InfraConfiguration.CHECK_TIMEOUT;
         boolean aboutHost = arguments.length == 1;
+        CheckReport report = context.reportFor(node);
         try {
             if (retry.isPresent()) {
-                retry.get().run(() -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run));
+                retry.get().run(() -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, report));
             } else {
-                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run);
+                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, report);
             }
         } catch (AssertionError e) {
             throw aboutHost ? namingHost(e, subject) : e;
@@ -53,6 +56,8 @@ public final class CheckExecution {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new CouldNotCheckException(subject, message.startsWith(subject + ":")
                     ? message.substring(subject.length() + 1).strip() : message, e);
+        } finally {
+            report.close();
         }
     }
 

@@ -1,35 +1,47 @@
 package dev.infrajunit.engine.execution;
 
 import dev.infrajunit.engine.config.InfraConfiguration;
+import dev.infrajunit.runtime.CheckReport;
 import dev.infrajunit.runtime.RunEnvironment;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 /**
  * What a node needs while it executes: the configuration, and once the engine node has opened it,
- * the run's environment (or why it could not be opened).
+ * the run's environment (or why it could not be opened), and where checks publish report entries.
  */
 public final class InfraExecutionContext implements EngineExecutionContext {
 
     private final InfraConfiguration configuration;
+    private final EngineExecutionListener listener;
     private final RunEnvironment environment;
     private final RuntimeException environmentFailure;
 
-    public InfraExecutionContext(InfraConfiguration configuration) {
-        this(configuration, null, null);
+    public InfraExecutionContext(InfraConfiguration configuration, EngineExecutionListener listener) {
+        this(configuration, listener, null, null);
     }
 
-    private InfraExecutionContext(InfraConfiguration configuration, RunEnvironment environment, RuntimeException environmentFailure) {
+    private InfraExecutionContext(InfraConfiguration configuration, EngineExecutionListener listener, RunEnvironment environment,
+                                  RuntimeException environmentFailure) {
         this.configuration = configuration;
+        this.listener = listener;
         this.environment = environment;
         this.environmentFailure = environmentFailure;
     }
 
     public InfraExecutionContext withEnvironment(RunEnvironment environment) {
-        return new InfraExecutionContext(configuration, environment, null);
+        return new InfraExecutionContext(configuration, listener, environment, null);
     }
 
     public InfraExecutionContext withEnvironmentFailure(RuntimeException failure) {
-        return new InfraExecutionContext(configuration, null, failure);
+        return new InfraExecutionContext(configuration, listener, null, failure);
+    }
+
+    /** Where a check running for this node publishes its report entries. */
+    public CheckReport reportFor(TestDescriptor node) {
+        return new CheckReport((key, value) -> listener.reportingEntryPublished(node, ReportEntry.from(key, value)));
     }
 
     public InfraConfiguration configuration() {

@@ -2,7 +2,6 @@ package dev.infrajunit.monitor.run;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,18 +13,18 @@ import java.util.Set;
  * @param couldNotCheck whether the error said the host could not be checked (unreachable, login refused, ...)
  * @param duration     how long the check ran
  * @param tags         the check's tags
- * @param backupAges   the newest backup's age in seconds per backup policy the check looked at
+ * @param backupAges   the newest backup's age per backup policy the check looked at
  */
 public record CheckResult(CheckKey key, Result result, String message, boolean couldNotCheck, Duration duration,
-                          Set<String> tags, Map<String, Double> backupAges) {
+                          Set<String> tags, List<BackupAge> backupAges) {
 
     public CheckResult {
         tags = Set.copyOf(tags);
-        backupAges = Map.copyOf(backupAges);
+        backupAges = List.copyOf(backupAges);
     }
 
     public static CheckResult of(CheckKey key, Result result, String message) {
-        return new CheckResult(key, result, message, false, Duration.ZERO, Set.of(), Map.of());
+        return new CheckResult(key, result, message, false, Duration.ZERO, Set.of(), List.of());
     }
 
     public CheckResult asCouldNotCheck() {

@@ -31,7 +31,7 @@ public final class Cycles {
             TrackedCheck before = previous.checks().get(result.key());
             CheckState state = machine.next(before == null ? null : before.state(), result.result(), result.message(),
                     result.duration(), cycle.ended());
-            Map<String, Double> backupAges = result.backupAges().isEmpty() && before != null && !result.result().counts()
+            List<dev.infrajunit.monitor.run.BackupAge> backupAges = result.backupAges().isEmpty() && before != null && !result.result().counts()
                     ? before.backupAges() : result.backupAges();
             checks.put(result.key(), new TrackedCheck(state, result.tags(), backupAges));
             if (result.key().hasHost()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.infrajunit.monitor.run.BackupAge;
 import dev.infrajunit.monitor.run.CheckKey;
 import dev.infrajunit.monitor.run.Result;
 import java.io.IOException;
@@ -123,8 +124,9 @@ public final class StateFile {
             check.put("host", key.host());
             ArrayNode tags = check.putArray("tags");
             tracked.tags().stream().sorted().forEach(tags::add);
-            ObjectNode ages = check.putObject("backupAges");
-            new TreeMap<>(tracked.backupAges()).forEach(ages::put);
+            ArrayNode ages = check.putArray("backupAges");
+            tracked.backupAges().forEach(age -> ages.addObject().put("host", age.host()).put("policy", age.policy())
+                    .put("seconds", age.seconds()));
             writeState(check, tracked.state());
         });
         ArrayNode hosts = root.putArray("hosts");
@@ -166,8 +168,9 @@ public final class StateFile {
             CheckKey key = new CheckKey(text(check, "spec"), text(check, "check"), text(check, "host"));
             Set<String> tags = new HashSet<>();
             required(check, "tags").forEach(tag -> tags.add(tag.asText()));
-            Map<String, Double> ages = new LinkedHashMap<>();
-            required(check, "backupAges").properties().forEach(entry -> ages.put(entry.getKey(), entry.getValue().asDouble()));
+            List<BackupAge> ages = new ArrayList<>();
+            required(check, "backupAges").forEach(age -> ages.add(new BackupAge(text(age, "host"), text(age, "policy"),
+                    required(age, "seconds").asDouble())));
             checks.put(key, new TrackedCheck(readState(check), tags, ages));
         }
         TreeMap<String, CheckState> hosts = new TreeMap<>();

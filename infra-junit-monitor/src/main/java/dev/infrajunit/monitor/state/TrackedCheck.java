@@ -1,6 +1,7 @@
 package dev.infrajunit.monitor.state;
 
-import java.util.Map;
+import dev.infrajunit.monitor.run.BackupAge;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -8,12 +9,12 @@ import java.util.Set;
  *
  * @param state      where the check stands
  * @param tags       its tags, for alert labels
- * @param backupAges the newest backup's age in seconds per backup policy, when the check looked at backups
+ * @param backupAges the newest backup's age per backup policy, when the check looked at backups
  */
-public record TrackedCheck(CheckState state, Set<String> tags, Map<String, Double> backupAges) {
+public record TrackedCheck(CheckState state, Set<String> tags, List<BackupAge> backupAges) {
 
     public TrackedCheck {
         tags = Set.copyOf(tags);
-        backupAges = Map.copyOf(backupAges);
+        backupAges = List.copyOf(backupAges);
     }
 }

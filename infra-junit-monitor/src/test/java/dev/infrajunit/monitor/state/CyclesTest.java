@@ -42,7 +42,7 @@ class CyclesTest {
     @Test
     void differentErrorsOrAFailureAmongThemAreNotAnUnreachableHost() {
         MonitorState twoReasons = cycles.apply(MonitorState.empty(), cycle(true, unreachable(BACKUP_DB1),
-                new CheckResult(DISK_DB1, Result.ERROR, "db-1: command timed out after 30s", true, Duration.ZERO, java.util.Set.of(), java.util.Map.of())));
+                new CheckResult(DISK_DB1, Result.ERROR, "db-1: command timed out after 30s", true, Duration.ZERO, java.util.Set.of(), List.of())));
         assertThat(twoReasons.reachable("db-1")).isTrue();
         MonitorState oneFailure = cycles.apply(MonitorState.empty(), cycle(true, unreachable(BACKUP_DB1),
                 CheckResult.of(DISK_DB1, Result.FAIL, "db-1: expected less than 85% used")));
