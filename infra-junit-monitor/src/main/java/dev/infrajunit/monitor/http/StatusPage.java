@@ -194,7 +194,7 @@ final class StatusPage {
             table{border-collapse:collapse;margin-top:1em}
             th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}
             th.spec{background:#e8e8ef}
-            th.check{font-weight:500;font-size:.9em;background:#f0f0f4}
+            th.check{font-weight:500;font-size:.85em;background:#f0f0f4;max-width:11em;overflow-wrap:anywhere}
             th.host{background:#f4f4f4;white-space:nowrap}
             .host-problem{font-weight:400;font-size:.8em;color:#7a1f1f;max-width:20em;white-space:normal}
             td.none{background:#fff}
