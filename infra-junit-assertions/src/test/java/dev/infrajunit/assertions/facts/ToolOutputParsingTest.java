@@ -262,4 +262,38 @@ class ToolOutputParsingTest {
         assertThat(refused.status()).isEmpty();
         assertThat(refused.failure()).isEqualTo("curl: (7) Failed to connect to 10.0.0.9 port 80: Couldn't connect to server");
     }
+
+    @Test
+    void getentAhostsOfGlibcAndGetentHostsOfMusl() {
+        // getent ahosts localhost on Debian 12 (glibc): one line per address and socket type
+        assertThat(NameResolution.parse(List.of(
+                "::1             STREAM localhost",
+                "::1             DGRAM  ",
+                "::1             RAW    ",
+                "127.0.0.1       STREAM ",
+                "127.0.0.1       DGRAM  ",
+                "127.0.0.1       RAW    "))).containsExactly("::1", "127.0.0.1");
+        // getent hosts db.internal on Alpine 3.19 (musl-utils has no ahosts database)
+        assertThat(NameResolution.parse(List.of("10.0.1.11         db.internal  db"))).containsExactly("10.0.1.11");
+    }
+
+    @Test
+    void howAConnectionAttemptEnded() {
+        // bash 5.2 on Debian 12 and bash 5.1 on Rocky Linux 9
+        assertThat(TcpConnect.interpret(1, "bash: connect: Connection refused\n"
+                + "bash: line 1: /dev/tcp/10.0.1.11/5432: Connection refused\n", "10.0.1.11", 5).finding())
+                .isEqualTo("the connection was refused");
+        assertThat(TcpConnect.interpret(1, "bash: line 1: db.internal: Name or service not known\n"
+                + "bash: line 1: /dev/tcp/db.internal/5432: Invalid argument\n", "db.internal", 5).finding())
+                .isEqualTo("db.internal does not resolve");
+        assertThat(TcpConnect.interpret(1, "bash: connect: No route to host\n", "10.0.9.9", 5).finding())
+                .isEqualTo("there is no route to 10.0.9.9");
+        assertThat(TcpConnect.interpret(124, "", "10.0.1.11", 5).finding())
+                .isEqualTo("the connection timed out after 5s");
+        // BusyBox nc -z on Alpine says nothing about a refused connection, and this about a name
+        assertThat(TcpConnect.interpret(1, "", "10.0.1.11", 5).finding()).isEqualTo("the connection failed");
+        assertThat(TcpConnect.interpret(1, "nc: bad address 'db.internal'\n", "db.internal", 5).finding())
+                .isEqualTo("db.internal does not resolve");
+        assertThat(TcpConnect.interpret(0, "", "10.0.1.11", 5).reached()).isTrue();
+    }
 }

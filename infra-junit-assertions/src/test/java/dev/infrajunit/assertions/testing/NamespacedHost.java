@@ -60,6 +60,15 @@ public final class NamespacedHost extends RecordingHost {
                 + Command.quote(tools.toString()) + ":\"$PATH\" exec /bin/sh -c \"$0\"");
     }
 
+    /**
+     * A host whose resolver knows only the names of a hosts file: {@code /etc/hosts} is that file and
+     * {@code /etc/nsswitch.conf} says {@code hosts: files}, so no name is ever asked of a DNS server.
+     */
+    public static NamespacedHost withHostsFile(Host delegate, java.nio.file.Path hosts, java.nio.file.Path nsswitch) {
+        return new NamespacedHost(delegate, "-m", "mount --bind " + Command.quote(hosts.toString()) + " /etc/hosts"
+                + " && mount --bind " + Command.quote(nsswitch.toString()) + " /etc/nsswitch.conf && exec /bin/sh -c \"$0\"");
+    }
+
     @Override
     protected CommandResult execute(Host host, Command command) {
         CommandResult result = host.run(Command.of("unshare " + unshare + " /bin/sh -c {0} {1}", setup, command.line()));
