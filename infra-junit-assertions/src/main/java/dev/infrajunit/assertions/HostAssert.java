@@ -6,6 +6,7 @@ import dev.infrajunit.assertions.facts.HttpProbe;
 import dev.infrajunit.assertions.facts.ServiceFacts;
 import dev.infrajunit.assertions.host.CommandAssert;
 import dev.infrajunit.assertions.host.ConnectionAssert;
+import dev.infrajunit.assertions.host.CronJobAssert;
 import dev.infrajunit.assertions.host.DnsAssert;
 import dev.infrajunit.assertions.host.FileAssert;
 import dev.infrajunit.assertions.host.GroupAssert;
@@ -20,6 +21,7 @@ import dev.infrajunit.assertions.host.ProcessAssert;
 import dev.infrajunit.assertions.host.ServiceAssert;
 import dev.infrajunit.assertions.host.Subjects.HostCommand;
 import dev.infrajunit.assertions.host.Subjects.HostConnection;
+import dev.infrajunit.assertions.host.Subjects.HostCronJob;
 import dev.infrajunit.assertions.host.Subjects.HostDnsName;
 import dev.infrajunit.assertions.host.Subjects.HostFile;
 import dev.infrajunit.assertions.host.Subjects.HostGroup;
@@ -32,10 +34,12 @@ import dev.infrajunit.assertions.host.Subjects.HostPort;
 import dev.infrajunit.assertions.host.Subjects.HostProcess;
 import dev.infrajunit.assertions.host.Subjects.HostService;
 import dev.infrajunit.assertions.host.Subjects.HostSysctl;
+import dev.infrajunit.assertions.host.Subjects.HostTimer;
 import dev.infrajunit.assertions.host.Subjects.HostUser;
 import dev.infrajunit.assertions.host.Subjects.HttpEndpoint;
 import dev.infrajunit.assertions.host.Subjects.TlsEndpoint;
 import dev.infrajunit.assertions.host.SysctlAssert;
+import dev.infrajunit.assertions.host.TimerAssert;
 import dev.infrajunit.assertions.host.TlsCertificateAssert;
 import dev.infrajunit.assertions.host.UserAssert;
 import java.time.Duration;
@@ -178,6 +182,18 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
     /** A name as this host's resolver answers it (getent: /etc/hosts, DNS, as nsswitch.conf says). */
     public DnsAssert dns(String name) {
         return navigate(DnsAssert.class, HostDnsName.class, new HostDnsName(actual, name), DnsAssert::new);
+    }
+
+    /** A systemd timer and the unit it starts: scheduled, when it last ran, whether that run succeeded. */
+    public TimerAssert systemdTimer(String timer) {
+        ServiceFacts.requireServiceName(timer);
+        return navigate(TimerAssert.class, HostTimer.class, new HostTimer(actual, timer), TimerAssert::new);
+    }
+
+    /** The cron entries whose command contains this text, in every crontab of the host. */
+    public CronJobAssert cronJob(String commandContains) {
+        return navigate(CronJobAssert.class, HostCronJob.class, new HostCronJob(actual, commandContains),
+                CronJobAssert::new);
     }
 
     // ---- short forms ----

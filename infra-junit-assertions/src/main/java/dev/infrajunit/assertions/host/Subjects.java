@@ -135,4 +135,19 @@ public final class Subjects {
             return name;
         }
     }
+
+    public record HostTimer(Host host, String name) implements HostSubject {
+        @Override
+        public String describe() {
+            return "timer " + name;
+        }
+    }
+
+    /** The cron entries whose command contains a text. */
+    public record HostCronJob(Host host, String command) implements HostSubject {
+        @Override
+        public String describe() {
+            return "a cron job running " + command;
+        }
+    }
 }

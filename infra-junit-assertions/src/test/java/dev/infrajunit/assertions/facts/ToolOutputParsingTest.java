@@ -296,4 +296,42 @@ class ToolOutputParsingTest {
                 .isEqualTo("db.internal does not resolve");
         assertThat(TcpConnect.interpret(0, "", "10.0.1.11", 5).reached()).isTrue();
     }
+
+    @Test
+    void crontabsOfTheRhelFamilyAndAlpine() {
+        CronTables.CronTable table = CronTables.parse(List.of(
+                // Rocky Linux 9: users' crontabs straight under /var/spool/cron, /etc/crontab with only comments
+                "==> /etc/crontab",
+                "SHELL=/bin/bash",
+                "PATH=/sbin:/bin:/usr/sbin:/usr/bin",
+                "# *  *  *  *  * user-name  command to be executed",
+                "==> /var/spool/cron/postgres",
+                "0 2 * * * pg_dumpall -f /var/lib/pgsql/backups/all.sql",
+                // Alpine 3.19: BusyBox crond reads /etc/crontabs/USER
+                "==> /etc/crontabs/root",
+                "# min\thour\tday\tmonth\tweekday\tcommand",
+                "*/15\t*\t*\t*\t*\trun-parts /etc/periodic/15min",
+                "0\t2\t*\t*\t*\trun-parts /etc/periodic/daily",
+                "==! /var/spool/cron/crontabs",
+                "==@ weekly /etc/cron.weekly/man-db"));
+        assertThat(table.running("pg_dumpall")).singleElement()
+                .isEqualTo(new CronTables.CronEntry("0 2 * * *", "postgres", "pg_dumpall -f /var/lib/pgsql/backups/all.sql",
+                        "/var/spool/cron/postgres:1"));
+        assertThat(table.running("/etc/periodic/daily")).singleElement()
+                .isEqualTo(new CronTables.CronEntry("0 2 * * *", "root", "run-parts /etc/periodic/daily", "/etc/crontabs/root:3"));
+        assertThat(table.running("man-db")).singleElement().extracting(CronTables.CronEntry::schedule).isEqualTo("@weekly");
+        assertThat(table.entries()).hasSize(4);
+        assertThat(table.unreadable()).containsExactly("/var/spool/cron/crontabs");
+    }
+
+    @Test
+    void systemdTimestamps() {
+        // systemctl show --timestamp=unix (systemd 248+), and the default format of systemd 239 (RHEL 8)
+        assertThat(SystemdTimers.parseTimestamp("@1764644401")).contains(Instant.parse("2025-12-02T03:00:01Z"));
+        assertThat(SystemdTimers.parseTimestamp("Tue 2025-12-02 03:00:01 UTC")).contains(Instant.parse("2025-12-02T03:00:01Z"));
+        assertThat(SystemdTimers.parseTimestamp("Tue 2025-12-02 04:00:01 CET")).contains(Instant.parse("2025-12-02T03:00:01Z"));
+        assertThat(SystemdTimers.parseTimestamp("n/a")).isEmpty();
+        assertThat(SystemdTimers.parseTimestamp("")).isEmpty();
+        assertThat(SystemdTimers.parseTimestamp("0")).isEmpty();
+    }
 }
