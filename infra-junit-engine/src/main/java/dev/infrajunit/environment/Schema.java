@@ -121,6 +121,7 @@ final class Schema {
             "ebs", SCALAR,
             "rds", TEXT,
             "awsBackup", TEXT,
+            "job", closed("timer", TEXT),
             "maxAge", DURATION,
             "minSize", SCALAR,
             "verify", TEXT,

@@ -8,6 +8,7 @@ import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Host;
 import dev.infrajunit.assertions.testing.LocalHosts;
 import dev.infrajunit.assertions.testing.NamespacedHost;
+import dev.infrajunit.assertions.testing.StandInSystemd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cron entries read from this machine's real crontab files (Debian's cron package), with the test's
- * own /etc/cron.d, spool and /etc/cron.daily mounted over them; systemd timers through a systemctl
- * that prints what systemd 252 printed, since systemd is not this machine's init.
+ * own /etc/cron.d, spool and /etc/cron.daily mounted over them; systemd timers through a stand-in
+ * systemctl ({@link StandInSystemd}), since systemd is not this machine's init.
  */
 class ScheduledJobAssertTest {
 
@@ -93,8 +94,8 @@ class ScheduledJobAssertTest {
     }
 
     @Test
-    void aTimerThatIsScheduledRanRecentlyAndSucceeded() throws IOException {
-        Host db = systemd(timer("active", NOW - 3600) + unit("success", "0", NOW - 3500));
+    void aTimerThatIsScheduledRanRecentlyAndSucceeded() {
+        Host db = timer("active", NOW - 3600, "success", "0", NOW - 3500);
         assertThatCode(() -> assertThat(db).systemdTimer("pg-backup.timer").isScheduled()
                 .hasRunWithin(Duration.ofHours(24)).lastRunSucceeded()).doesNotThrowAnyException();
         assertThatThrownBy(() -> assertThat(db).systemdTimer("pg-backup.timer").hasRunWithin(Duration.ofMinutes(30)))
@@ -104,8 +105,8 @@ class ScheduledJobAssertTest {
     }
 
     @Test
-    void aTimerWhoseJobFailed() throws IOException {
-        Host db = systemd(timer("active", NOW - 3600) + unit("exit-code", "1", NOW - 3500));
+    void aTimerWhoseJobFailed() {
+        Host db = timer("active", NOW - 3600, "exit-code", "1", NOW - 3500);
         assertThatThrownBy(() -> assertThat(db).systemdTimer("pg-backup.timer").lastRunSucceeded())
                 .hasMessage("db-1: expected the last run of pg-backup.service (started by timer pg-backup.timer) to"
                         + " succeed, but it ended with Result=exit-code, exit status 1 at 2025-12-02T02:01:40Z"
@@ -113,8 +114,8 @@ class ScheduledJobAssertTest {
     }
 
     @Test
-    void aTimerThatIsStoppedOrNeverRanOrUnknown() throws IOException {
-        Host stopped = systemd(timer("inactive", 0) + unit("success", "0", 0));
+    void aTimerThatIsStoppedOrNeverRanOrUnknown() {
+        Host stopped = timer("inactive", 0, "success", "0", 0);
         assertThatThrownBy(() -> assertThat(stopped).systemdTimer("pg-backup.timer").isScheduled())
                 .hasMessage("db-1: expected timer pg-backup.timer to be scheduled, but it is inactive (ActiveState)"
                         + " (systemctl show pg-backup.timer; systemctl show pg-backup.service)");
@@ -128,7 +129,7 @@ class ScheduledJobAssertTest {
     }
 
     @Test
-    void anOldSystemdPrintsItsTimesAsDates() throws IOException {
+    void anOldSystemdPrintsItsTimesAsDates() {
         // systemd 239 (RHEL 8) knows no --timestamp option and writes times out
         Host db = systemd("case \"$*\" in *--timestamp*) echo \"systemctl: unrecognized option '--timestamp=unix'\" >&2;"
                 + " exit 1;; esac\n"
@@ -150,27 +151,12 @@ class ScheduledJobAssertTest {
                         + " sysv; systemctl is installed but systemd is not running); timers are systemd's");
     }
 
-    private static String timer(String active, long lastTrigger) {
-        return "case \"$*\" in *pg-backup.timer*) printf 'LoadState=loaded\\nActiveState=" + active
-                + "\\nUnit=pg-backup.service\\nLastTriggerUSec=" + (lastTrigger == 0 ? "" : "@" + lastTrigger)
-                + "\\nNextElapseUSecRealtime=@" + (NOW + 82_800) + "\\n'; exit 0;; esac\n";
+    private Host timer(String active, long lastTrigger, String result, String status, long exited) {
+        return StandInSystemd.backupTimer(hosts.host("db-1"), directory.resolve("systemd-tools"), NOW, active, lastTrigger,
+                result, status, exited);
     }
 
-    private static String unit(String result, String status, long exit) {
-        return "printf 'LoadState=loaded\\nActiveState=inactive\\nSubState=dead\\nResult=" + result + "\\nExecMainStatus="
-                + status + "\\nExecMainExitTimestamp=" + (exit == 0 ? "" : "@" + exit) + "\\n'\n";
-    }
-
-    /** systemctl prints what the script says; date answers NOW, as the host's clock. */
-    private Host systemd(String systemctl) throws IOException {
-        Path tools = Files.createDirectories(directory.resolve("systemd-tools"));
-        executable(tools.resolve("systemctl"), "#!/bin/sh\n" + systemctl);
-        executable(tools.resolve("date"), "#!/bin/sh\nexec /bin/date -d @" + NOW + " \"$@\"\n");
-        return NamespacedHost.systemd(hosts.host("db-1"), tools);
-    }
-
-    private static void executable(Path file, String script) throws IOException {
-        Files.writeString(file, script);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    private Host systemd(String systemctl) {
+        return StandInSystemd.withSystemctl(hosts.host("db-1"), directory.resolve("systemd-tools"), NOW, systemctl);
     }
 }
