@@ -25,7 +25,8 @@ public final class BackupCheck {
 
     /**
      * The report entry key under which a check publishes, for each policy it looked at, how old the
-     * newest backup is: {@code <seconds> <host> <policy>}, e.g. {@code 183600.000 db-2 files /var/backups/pg/*.dump}.
+     * newest backup is and how old it may be, in seconds: {@code <age> <maxAge> <host> <policy>}, e.g.
+     * {@code 183600.000 86400.000 db-2 files /var/backups/pg/*.dump}.
      */
     public static final String AGE_REPORT_KEY = "infra-junit.backup.age-seconds";
 
@@ -87,8 +88,8 @@ public final class BackupCheck {
         for (BackupPolicy policy : policies) {
             BackupExpectation expectation = new BackupExpectation(maxAgeOf(policy), policy.minSize(), now);
             problems.addAll(source(policy.kind()).problems(policy, expectation));
-            expectation.newest().oldest().ifPresent(age -> Infra.report(AGE_REPORT_KEY,
-                    String.format(Locale.ROOT, "%.3f %s %s", age.toMillis() / 1000.0, host.name(), policy.describe())));
+            expectation.newest().oldest().ifPresent(age -> Infra.report(AGE_REPORT_KEY, String.format(Locale.ROOT,
+                    "%.3f %.3f %s %s", age.toMillis() / 1000.0, expectation.maxAge().toMillis() / 1000.0, host.name(), policy.describe())));
         }
         if (problems.isEmpty()) {
             return Optional.empty();

@@ -129,6 +129,17 @@ public final class InfraMonitor implements Callable<Integer> {
         return commandLine.execute(args);
     }
 
+    /**
+     * The settings a command line would run with, checked as {@link #run} checks them, without running anything.
+     *
+     * @throws IllegalArgumentException or picocli's {@code ParameterException} saying what is wrong
+     */
+    static Settings parse(String... args) {
+        InfraMonitor monitor = new InfraMonitor(System.out, System.err);
+        new CommandLine(monitor).parseArgs(args);
+        return monitor.settings();
+    }
+
     @Override
     public Integer call() throws Exception {
         Settings settings;

@@ -40,6 +40,9 @@ public final class MonitorMetrics {
             "0 when every check of the host could not reach or log into it in the last cycle, else 1", "host");
     private final Gauge backupAge = gauge("infra_backup_age_seconds",
             "Age of the newest backup per backup policy that hasRecentBackup looked at", "host", "policy");
+    // beside the age, so that a Prometheus rule can tell a backup older than its policy
+    private final Gauge backupMaxAge = gauge("infra_backup_max_age_seconds",
+            "How old the newest backup may be under its backup policy (its maxAge)", "host", "policy");
     private final Counter cycles = Counter.builder().name("infra_monitor_cycles_total")
             .help("Cycles completed by this process").register(registry);
     private final Gauge cycleDuration = gauge("infra_monitor_cycle_duration_seconds", "How long the last cycle took");
@@ -91,7 +94,7 @@ public final class MonitorMetrics {
             });
             duration.labelValues(labels).set(seconds(check.duration()));
             lastRun.labelValues(labels).set(check.lastRun().toEpochMilli() / 1000.0);
-            publishBackupAges(key, tracked, ages);
+            publishBackupAges(tracked, ages);
         });
         Set<List<String>> hosts = new HashSet<>();
         state.hosts().forEach((host, hostState) -> {
@@ -105,14 +108,16 @@ public final class MonitorMetrics {
         checkState.removeIf(labels -> !states.contains(labels));
         failingSince.removeIf(labels -> !failing.contains(labels));
         backupAge.removeIf(labels -> !ages.contains(labels));
+        backupMaxAge.removeIf(labels -> !ages.contains(labels));
         hostReachable.removeIf(labels -> !hosts.contains(labels));
     }
 
-    private void publishBackupAges(CheckKey key, TrackedCheck tracked, Set<List<String>> published) {
+    private void publishBackupAges(TrackedCheck tracked, Set<List<String>> published) {
         for (BackupAge age : tracked.backupAges()) {
             // several checks may look at the same host's policy: they see the same newest backup
             published.add(List.of(age.host(), age.policy()));
             backupAge.labelValues(age.host(), age.policy()).set(age.seconds());
+            backupMaxAge.labelValues(age.host(), age.policy()).set(age.maxAgeSeconds());
         }
     }
 

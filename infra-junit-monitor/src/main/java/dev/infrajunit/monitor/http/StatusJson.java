@@ -53,7 +53,8 @@ final class StatusJson {
             node.put("heldByHost", state.heldByHost(key));
             ArrayNode ages = node.putArray("backupAges");
             for (BackupAge age : tracked.backupAges()) {
-                ages.addObject().put("host", age.host()).put("policy", age.policy()).put("seconds", age.seconds());
+                ages.addObject().put("host", age.host()).put("policy", age.policy()).put("seconds", age.seconds())
+                        .put("maxAgeSeconds", age.maxAgeSeconds());
             }
         });
         try {

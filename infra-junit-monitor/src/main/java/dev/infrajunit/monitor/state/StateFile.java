@@ -126,7 +126,7 @@ public final class StateFile {
             tracked.tags().stream().sorted().forEach(tags::add);
             ArrayNode ages = check.putArray("backupAges");
             tracked.backupAges().forEach(age -> ages.addObject().put("host", age.host()).put("policy", age.policy())
-                    .put("seconds", age.seconds()));
+                    .put("seconds", age.seconds()).put("maxAgeSeconds", age.maxAgeSeconds()));
             writeState(check, tracked.state());
         });
         ArrayNode hosts = root.putArray("hosts");
@@ -170,7 +170,7 @@ public final class StateFile {
             required(check, "tags").forEach(tag -> tags.add(tag.asText()));
             List<BackupAge> ages = new ArrayList<>();
             required(check, "backupAges").forEach(age -> ages.add(new BackupAge(text(age, "host"), text(age, "policy"),
-                    required(age, "seconds").asDouble())));
+                    required(age, "seconds").asDouble(), required(age, "maxAgeSeconds").asDouble())));
             checks.put(key, new TrackedCheck(readState(check), tags, ages));
         }
         TreeMap<String, CheckState> hosts = new TreeMap<>();

@@ -141,7 +141,7 @@ class StateFileTest {
                 Instant.parse("2026-12-02T04:10:00Z"), List.of(Result.FAIL, Result.ERROR, Result.FAIL), Result.FAIL,
                 "db-2: expected a backup younger than 24h, but \"<img src=x>\"", Duration.ofMillis(120), NOW);
         checks.put(new CheckKey("com.acme.BackupSpec", "backup", "db-2"), new TrackedCheck(failing, Set.of("backup", "db"),
-                List.of(new BackupAge("db-2", "files /var/backups/pg/*.dump", 183_600.5))));
+                List.of(new BackupAge("db-2", "files /var/backups/pg/*.dump", 183_600.5, 86_400))));
         checks.put(new CheckKey("com.acme.BackupSpec", "s3", ""), new TrackedCheck(CheckState.fresh(NOW), Set.of(), List.of()));
         TreeMap<String, CheckState> hosts = new TreeMap<>();
         hosts.put("db-2", CheckState.fresh(NOW));
