@@ -165,9 +165,11 @@ public final class InfraMonitor implements Callable<Integer> {
         try (MonitorServer server = MonitorServer.start(settings.listen(), metrics, monitor::state, health, refresh)) {
             err.println("infra-junit monitor: every " + Durations.format(settings.interval()) + ", page at http://"
                     + hostForUrl(server.address()) + "/, state in " + file.path());
+            // The state of the last completed cycle is saved already: stopping only ends the wait or
+            // cancels the running cycle, and gives it a moment to let go of its checks.
             Thread shutdown = new Thread(() -> {
                 try {
-                    monitor.stop(Duration.ofSeconds(8));
+                    monitor.stop(Duration.ofSeconds(3));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -52,13 +52,14 @@ class DeploymentExamplesTest {
     void theStatefulSetsPodOrdinalIsItsShard() throws IOException {
         List<Object> documents = new ArrayList<>();
         new Load(LoadSettings.builder().build()).loadAllFromString(Files.readString(DEPLOY.resolve("kubernetes.yaml"))).forEach(documents::add);
-        assertThat(documents).extracting(document -> ((Map<?, ?>) document).get("kind")).containsExactly("Service", "StatefulSet");
+        assertThat(documents).extracting(document -> (Object) ((Map<?, ?>) document).get("kind")).containsExactly("Service", "StatefulSet");
         Map<?, ?> statefulSet = (Map<?, ?>) documents.get(1);
-        Map<?, ?> spec = map(statefulSet, "spec");
+        Map<String, Object> spec = map(statefulSet, "spec");
         int replicas = (Integer) spec.get("replicas");
         assertThat(replicas).isEqualTo(4);
-        Map<?, ?> template = map(spec, "template");
-        assertThat(map(map(template, "metadata"), "annotations")).containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/port", "9464");
+        Map<String, Object> template = map(spec, "template");
+        assertThat(map(map(template, "metadata"), "annotations")).containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", "9464");
         Map<?, ?> container = (Map<?, ?>) ((List<?>) map(template, "spec").get("containers")).get(0);
         Map<?, ?> podIndex = (Map<?, ?>) ((List<?>) container.get("env")).get(0);
         assertThat(podIndex.get("name")).isEqualTo("POD_INDEX");
@@ -109,7 +110,8 @@ class DeploymentExamplesTest {
         return arguments.get(arguments.indexOf(option) + 1);
     }
 
-    private static Map<?, ?> map(Map<?, ?> parent, String key) {
-        return (Map<?, ?>) parent.get(key);
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<?, ?> parent, String key) {
+        return (Map<String, Object>) parent.get(key);
     }
 }
