@@ -66,6 +66,9 @@ public final class Monitor {
             while (stopped.getCount() > 0) {
                 Instant start = clock.instant();
                 cycle();
+                if (stopped.getCount() == 0) {
+                    break; // a cycle cut short is neither completed nor an overrun
+                }
                 Duration took = Duration.between(start, clock.instant());
                 if (took.compareTo(interval) > 0) {
                     metrics.cycleOverran();
