@@ -10,6 +10,10 @@ import dev.infrajunit.monitor.state.TrackedCheck;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +22,9 @@ import java.util.Set;
 
 /**
  * The monitor's Prometheus metrics, read from its state after each cycle. Series of checks and
- * hosts that no longer exist are removed.
+ * hosts that no longer exist are removed. They change only when a cycle ends, so they are rendered
+ * in the exposition format then, once, and every scrape until the next cycle is served those bytes:
+ * a scrape costs the same with thousands of checks as with a few.
  */
 public final class MonitorMetrics {
 
@@ -52,12 +58,26 @@ public final class MonitorMetrics {
     private final Gauge discoveryErrors = gauge("infra_monitor_discovery_errors",
             "Specs or checks that could not be found in the last cycle");
 
+    private final PrometheusTextFormatWriter format = PrometheusTextFormatWriter.create();
+    private volatile byte[] exposition = render();
+
     public PrometheusRegistry registry() {
         return registry;
     }
 
+    /** The media type of {@link #exposition()}. */
+    public String contentType() {
+        return format.getContentType();
+    }
+
+    /** Every metric in the Prometheus text format, as of the last cycle. */
+    public byte[] exposition() {
+        return exposition;
+    }
+
     public void cycleOverran() {
         overruns.inc();
+        exposition = render();
     }
 
     /** Publishes the state after a cycle this process completed. */
@@ -110,6 +130,17 @@ public final class MonitorMetrics {
         backupAge.removeIf(labels -> !ages.contains(labels));
         backupMaxAge.removeIf(labels -> !ages.contains(labels));
         hostReachable.removeIf(labels -> !hosts.contains(labels));
+        exposition = render();
+    }
+
+    private byte[] render() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            format.write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not render the metrics", e);
+        }
+        return out.toByteArray();
     }
 
     private void publishBackupAges(TrackedCheck tracked, Set<List<String>> published) {

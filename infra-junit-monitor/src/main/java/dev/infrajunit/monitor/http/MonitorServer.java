@@ -3,7 +3,6 @@ package dev.infrajunit.monitor.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.infrajunit.monitor.state.MonitorState;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -37,7 +36,7 @@ public final class MonitorServer implements AutoCloseable {
     public static MonitorServer start(InetSocketAddress listen, MonitorMetrics metrics, Supplier<MonitorState> state,
                                       Health health, Duration refresh) throws IOException {
         HttpServer server = HttpServer.create(listen, 16);
-        server.createContext("/metrics", new MetricsHandler(metrics.registry()));
+        server.createContext("/metrics", exchange -> respond(exchange, 200, metrics.contentType(), metrics.exposition()));
         server.createContext("/healthz", exchange -> {
             boolean healthy = health.healthy(state.get());
             respond(exchange, healthy ? 200 : 503, "text/plain; charset=utf-8",

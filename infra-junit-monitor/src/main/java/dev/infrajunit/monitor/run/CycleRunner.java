@@ -57,6 +57,11 @@ public final class CycleRunner {
             LauncherDiscoveryRequest request = request(listener);
             launcher.execute(LauncherExecutionRequestBuilder.request(request)
                     .listeners(listener).cancellationToken(cancellation).build());
+        } catch (RuntimeException e) {
+            // an engine that crashes while discovering must not end the monitor: this cycle saw nothing
+            List<String> errors = new ArrayList<>(listener.discoveryErrors());
+            errors.add("The specs could not be discovered or run: " + describe(e));
+            return new CycleResults(started, clock.instant(), listener.results(), errors, false);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -83,6 +88,14 @@ public final class CycleRunner {
                 .configurationParameters(selection.configuration())
                 .listeners(listener)
                 .build();
+    }
+
+    private static String describe(Throwable thrown) {
+        Throwable root = thrown;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return thrown.getMessage() + (root == thrown ? "" : " (" + root + ")");
     }
 
     private static ClassLoader classLoader(List<Path> classPath) {

@@ -126,19 +126,7 @@ class MonitorBenchmark {
     }
 
     private Path environment(OpenSshFleet fleet, int hosts) throws IOException {
-        StringBuilder yaml = new StringBuilder()
-                .append("ssh:\n")
-                .append("  user: ").append(fleet.user()).append('\n')
-                .append("  identityFile: ").append(fleet.identityFile()).append('\n')
-                .append("  knownHosts: ").append(fleet.knownHosts()).append('\n')
-                .append("  useSshConfig: false\n")
-                .append("hosts:\n");
-        for (int i = 0; i < hosts; i++) {
-            OpenSshFleet.Endpoint endpoint = fleet.hosts().get(i);
-            yaml.append("  host-").append(i + 1).append(": { address: ").append(endpoint.address())
-                    .append(", ssh: { port: ").append(endpoint.port()).append(" } }\n");
-        }
-        return Files.writeString(work.resolve("fleet-" + hosts + ".yaml"), yaml);
+        return Files.writeString(work.resolve("fleet-" + hosts + ".yaml"), fleet.environment(hosts));
     }
 
     private static double median(List<Double> values) {
