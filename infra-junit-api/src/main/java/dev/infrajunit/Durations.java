@@ -1,4 +1,4 @@
-package dev.infrajunit.environment;
+package dev.infrajunit;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -15,7 +15,7 @@ public final class Durations {
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d|w))+");
 
     /** The forms {@link #parse} accepts, for messages about a value that is not a duration. */
-    static final String ACCEPTED_FORMS = "30s, 90m, 24h, 2d, 1h30m, 500ms or ISO-8601 PT24H";
+    public static final String ACCEPTED_FORMS = "30s, 90m, 24h, 2d, 1h30m, 500ms or ISO-8601 PT24H";
 
     private Durations() {
     }

@@ -1,15 +1,18 @@
 package dev.infrajunit;
 
-import dev.infrajunit.environment.HostSelector;
-import dev.infrajunit.runtime.ActiveEnvironment;
-import dev.infrajunit.runtime.RunEnvironment;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.infrajunit.spi.EnvironmentAccess;
 import java.util.List;
+import java.util.ServiceLoader;
+import org.apiguardian.api.API;
 
 /**
  * Static access to the active environment, for specs: {@code assertThat(host("db-3")).hasRecentBackup()}.
  * Inside an infra-junit run this is the run's environment; from a plain JUnit Jupiter test it is
  * loaded on first use from the same configuration ({@code infra.environment}).
  */
+@API(status = STABLE)
 public final class Infra {
 
     private Infra() {
@@ -33,11 +36,10 @@ public final class Infra {
      *         {@code Infra.environment().hosts(selector)}, which answers an empty list
      */
     public static List<Host> hosts(String selector) {
-        RunEnvironment run = ActiveEnvironment.get();
-        List<Host> hosts = run.hosts(selector);
+        List<Host> hosts = environment().hosts(selector);
         if (hosts.isEmpty()) {
             throw new IllegalArgumentException("Infra.hosts(\"" + selector + "\"): "
-                    + HostSelector.parse(selector).noMatchIn(run.definition()) + ". A check over no host checks nothing;"
+                    + Engine.ACCESS.noMatch(selector) + ". A check over no host checks nothing;"
                     + " where none may be right, ask Infra.environment().hosts(selector)");
         }
         return hosts;
@@ -45,6 +47,15 @@ public final class Infra {
 
     /** The active environment. */
     public static Environment environment() {
-        return ActiveEnvironment.get();
+        return Engine.ACCESS.active();
+    }
+
+    /** The engine's side, looked up once, when a spec first asks. */
+    private static final class Engine {
+
+        static final EnvironmentAccess ACCESS = ServiceLoader.load(EnvironmentAccess.class, Infra.class.getClassLoader())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Infra needs the infra-junit engine on the class path:"
+                        + " add the dependency dev.infrajunit:infra-junit-engine (infra-junit-assertions brings it)"));
     }
 }

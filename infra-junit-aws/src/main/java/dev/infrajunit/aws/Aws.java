@@ -2,6 +2,7 @@ package dev.infrajunit.aws;
 
 import dev.infrajunit.Environment;
 import dev.infrajunit.Host;
+import dev.infrajunit.Infra;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,9 +28,9 @@ public final class Aws {
         this.host = host;
     }
 
-    /** Resources of the active environment ({@link dev.infrajunit.Infra#environment()}), with its {@code aws} settings. */
+    /** Resources of the active environment ({@link Infra#environment()}), with its {@code aws} settings. */
     public static Aws active() {
-        return of(dev.infrajunit.Infra.environment());
+        return of(Infra.environment());
     }
 
     /** Resources seen with the environment's top-level {@code aws} settings. */

@@ -1,7 +1,7 @@
 package dev.infrajunit.aws;
 
 import dev.infrajunit.CouldNotCheckException;
-import dev.infrajunit.environment.Durations;
+import dev.infrajunit.Durations;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

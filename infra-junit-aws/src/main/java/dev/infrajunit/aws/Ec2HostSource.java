@@ -1,8 +1,6 @@
 package dev.infrajunit.aws;
 
 import dev.infrajunit.InfraException;
-import dev.infrajunit.environment.EnvironmentDefinition;
-import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.spi.DiscoveredHost;
 import dev.infrajunit.spi.HostSource;
 import java.util.ArrayList;
@@ -44,9 +42,7 @@ public final class Ec2HostSource implements HostSource {
         Optional<String> region = Optional.ofNullable((String) options.get("region"));
         String nameTag = (String) Objects.requireNonNullElse(options.get("nameTag"), "Name");
         String address = (String) Objects.requireNonNullElse(options.get("address"), "privateIp");
-        // The run has not begun: this environment only shares and then closes the client and credentials.
-        try (RunEnvironment settings = new RunEnvironment(new EnvironmentDefinition(context.environmentName(),
-                context.environmentFile(), context.settings(), List.of()))) {
+        try (DiscoveryEnvironment settings = new DiscoveryEnvironment(context)) {
             AwsContext aws = region.map(AwsContext.of(settings)::inRegion).orElseGet(() -> AwsContext.of(settings));
             String subject = "EC2 instances tagged " + tags.entrySet().stream()
                     .map(tag -> tag.getKey() + "=" + tag.getValue()).collect(Collectors.joining(", "));

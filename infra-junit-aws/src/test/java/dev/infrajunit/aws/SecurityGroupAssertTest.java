@@ -1,7 +1,7 @@
 package dev.infrajunit.aws;
 
-import static dev.infrajunit.assertions.InfraAssertions.assertThat;
-import static dev.infrajunit.assertions.InfraAssertions.aws;
+import static dev.infrajunit.aws.AwsAssertions.assertThat;
+import static dev.infrajunit.aws.AwsAssertions.aws;
 import static dev.infrajunit.aws.S3BucketAssertTest.assertFails;
 import static dev.infrajunit.testing.RecordedAwsServer.filter;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,13 +1,13 @@
-package dev.infrajunit.runtime;
+package dev.infrajunit.environment;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-/** Suggests the known host names closest to a mistyped one. */
-public final class HostNames {
+/** "Did you mean": the known names (of hosts, keys, kinds) closest to a mistyped one. */
+public final class ClosestNames {
 
-    private HostNames() {
+    private ClosestNames() {
     }
 
     /** Up to three known names within a small edit distance of the requested one, closest first. */

@@ -1,9 +1,12 @@
-package dev.infrajunit.backup;
+package dev.infrajunit.aws.backup;
 
 import dev.infrajunit.Host;
 import dev.infrajunit.aws.AwsCall;
 import dev.infrajunit.aws.AwsClients;
 import dev.infrajunit.aws.AwsContext;
+import dev.infrajunit.backup.BackupExpectation;
+import dev.infrajunit.backup.BackupPolicy;
+import dev.infrajunit.backup.FoundBackup;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +19,7 @@ import software.amazon.awssdk.services.backup.model.ResourceNotFoundException;
  * {@code awsBackup} policies: the newest COMPLETED recovery point that AWS Backup holds for a
  * resource ARN, asked in the ARN's own region (ListRecoveryPointsByResource, paged).
  */
-final class AwsBackupRecoveryPoints implements BackupSource {
+final class AwsBackupRecoveryPoints {
 
     private final Host host;
 
@@ -24,8 +27,7 @@ final class AwsBackupRecoveryPoints implements BackupSource {
         this.host = host;
     }
 
-    @Override
-    public List<String> problems(BackupPolicy policy, BackupExpectation expectation) {
+    List<String> problems(BackupPolicy policy, BackupExpectation expectation) {
         String arn = policy.target();
         String[] parts = arn.split(":", 6);
         AwsContext context = parts.length > 3 && !parts[3].isEmpty() ? AwsContext.of(host).inRegion(parts[3]) : AwsContext.of(host);

@@ -1,10 +1,13 @@
-package dev.infrajunit.backup;
+package dev.infrajunit.aws.backup;
 
 import dev.infrajunit.Host;
 import dev.infrajunit.aws.AwsCall;
 import dev.infrajunit.aws.AwsClients;
 import dev.infrajunit.aws.AwsContext;
 import dev.infrajunit.aws.Ec2InstanceLookup;
+import dev.infrajunit.backup.BackupExpectation;
+import dev.infrajunit.backup.BackupPolicy;
+import dev.infrajunit.backup.FoundBackup;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,7 +31,7 @@ import software.amazon.awssdk.services.ec2.model.SnapshotState;
  * filtered to the instance's volumes; {@code OwnerIds=self}, because without it EC2 also returns
  * public snapshots of anyone's volumes.
  */
-final class EbsSnapshots implements BackupSource {
+final class EbsSnapshots {
 
     private final Host host;
 
@@ -36,8 +39,7 @@ final class EbsSnapshots implements BackupSource {
         this.host = host;
     }
 
-    @Override
-    public List<String> problems(BackupPolicy policy, BackupExpectation expectation) {
+    List<String> problems(BackupPolicy policy, BackupExpectation expectation) {
         Ec2InstanceLookup lookup = policy.target().equals("true")
                 ? Ec2InstanceLookup.forHost(host)
                 : Ec2InstanceLookup.byId(AwsContext.of(host), host.name(), policy.target());

@@ -1,10 +1,13 @@
-package dev.infrajunit.backup;
+package dev.infrajunit.aws.backup;
 
+import dev.infrajunit.Durations;
 import dev.infrajunit.Host;
 import dev.infrajunit.aws.AwsCall;
 import dev.infrajunit.aws.AwsClients;
 import dev.infrajunit.aws.AwsContext;
-import dev.infrajunit.environment.Durations;
+import dev.infrajunit.backup.BackupExpectation;
+import dev.infrajunit.backup.BackupPolicy;
+import dev.infrajunit.backup.FoundBackup;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -24,7 +27,7 @@ import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
  * the newest available automated snapshot must be younger than maxAge, and so must
  * LatestRestorableTime, which stops advancing when transaction log backups stop.
  */
-final class RdsBackups implements BackupSource {
+final class RdsBackups {
 
     /** What both instances and clusters report about their backups. */
     private record Subject(String label, Integer retentionDays, Instant latestRestorable,
@@ -37,8 +40,7 @@ final class RdsBackups implements BackupSource {
         this.host = host;
     }
 
-    @Override
-    public List<String> problems(BackupPolicy policy, BackupExpectation expectation) {
+    List<String> problems(BackupPolicy policy, BackupExpectation expectation) {
         AwsContext context = AwsContext.of(host);
         RdsClient rds = AwsCall.run(context, host.name(), "rds:DescribeDBInstances", () -> AwsClients.rds(context));
         String id = policy.target();

@@ -1,9 +1,12 @@
-package dev.infrajunit.backup;
+package dev.infrajunit.aws.backup;
 
 import dev.infrajunit.Host;
 import dev.infrajunit.aws.AwsCall;
 import dev.infrajunit.aws.AwsClients;
 import dev.infrajunit.aws.AwsContext;
+import dev.infrajunit.backup.BackupExpectation;
+import dev.infrajunit.backup.BackupPolicy;
+import dev.infrajunit.backup.FoundBackup;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -35,7 +38,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * say how old the newest backup is.
  * The dates are those of the policy's {@code timeZone} (default UTC).
  */
-final class S3Backups implements BackupSource {
+final class S3Backups {
 
     static final int LOOKBACK_DAYS = 31;
     private static final Pattern URL = Pattern.compile("s3://([^/]+)/?(.*)", Pattern.DOTALL);
@@ -55,8 +58,7 @@ final class S3Backups implements BackupSource {
         this.host = host;
     }
 
-    @Override
-    public List<String> problems(BackupPolicy policy, BackupExpectation expectation) {
+    List<String> problems(BackupPolicy policy, BackupExpectation expectation) {
         Matcher url = URL.matcher(policy.target());
         if (!url.matches()) {
             throw new IllegalStateException("checked when the policy was read: " + policy.target());

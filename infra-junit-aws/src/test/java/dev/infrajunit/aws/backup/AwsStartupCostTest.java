@@ -1,4 +1,4 @@
-package dev.infrajunit.backup;
+package dev.infrajunit.aws.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

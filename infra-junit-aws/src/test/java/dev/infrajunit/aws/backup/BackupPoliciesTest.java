@@ -1,4 +1,4 @@
-package dev.infrajunit.backup;
+package dev.infrajunit.aws.backup;
 
 import static dev.infrajunit.testing.TestEnvironments.environment;
 import static dev.infrajunit.testing.TestEnvironments.localHost;
@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.Host;
 import dev.infrajunit.InfraException;
+import dev.infrajunit.backup.BackupCheck;
+import dev.infrajunit.backup.BackupKind;
+import dev.infrajunit.backup.BackupPolicies;
+import dev.infrajunit.backup.BackupPolicy;
 import dev.infrajunit.runtime.RunEnvironment;
 import java.time.Duration;
 import java.time.ZoneId;

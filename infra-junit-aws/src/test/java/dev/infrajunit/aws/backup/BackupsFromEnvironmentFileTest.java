@@ -1,7 +1,8 @@
-package dev.infrajunit.backup;
+package dev.infrajunit.aws.backup;
 
 import static dev.infrajunit.assertions.InfraAssertions.assertThat;
-import static dev.infrajunit.assertions.InfraAssertions.aws;
+import static dev.infrajunit.aws.AwsAssertions.assertThat;
+import static dev.infrajunit.aws.AwsAssertions.aws;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.environment.EnvironmentLoader;

@@ -1,10 +1,11 @@
-package dev.infrajunit.backup;
+package dev.infrajunit.aws.backup;
 
 import static dev.infrajunit.testing.TestEnvironments.localHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.backup.BackupCheck;
 import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.testing.RecordedAwsServer;
 import dev.infrajunit.testing.RecordedAwsServer.Request;

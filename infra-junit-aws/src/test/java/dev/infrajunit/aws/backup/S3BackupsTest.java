@@ -1,4 +1,4 @@
-package dev.infrajunit.backup;
+package dev.infrajunit.aws.backup;
 
 import static dev.infrajunit.testing.TestEnvironments.environment;
 import static dev.infrajunit.testing.TestEnvironments.localHost;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.backup.BackupCheck;
 import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.testing.S3ProxyStore;
 import java.nio.file.Files;

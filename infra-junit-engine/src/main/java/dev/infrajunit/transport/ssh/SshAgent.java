@@ -6,7 +6,7 @@ import com.jcraft.jsch.agentproxy.Connector;
 import com.jcraft.jsch.agentproxy.Identity;
 import com.jcraft.jsch.agentproxy.connector.SSHAgentConnector;
 import com.jcraft.jsch.agentproxy.usocket.JNAUSocketFactory;
-import dev.infrajunit.environment.Durations;
+import dev.infrajunit.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

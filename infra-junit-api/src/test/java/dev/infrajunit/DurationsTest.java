@@ -1,4 +1,4 @@
-package dev.infrajunit.environment;
+package dev.infrajunit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
