@@ -17,7 +17,8 @@ import java.util.Properties;
  * them, when that file is absent.
  */
 public record OpenSshFleet(String user, Path identityFile, Path knownHosts, Path knownHostsHashed, List<Endpoint> hosts,
-                           Path jumpHostLog, Endpoint deadHost) {
+                           Path jumpHostLog, Endpoint deadHost, Path rsaIdentityFile, Path certificateIdentityFile,
+                           Path certificateFile) {
 
     /** Where the start script writes the description unless {@code INFRA_SSH_FLEET} names another file. */
     public static final Path DEFAULT_INFO_FILE = Path.of("/var/lib/infra-junit-test/fleet/fleet.properties");
@@ -73,7 +74,23 @@ public record OpenSshFleet(String user, Path identityFile, Path knownHosts, Path
                 Path.of(properties.getProperty("knownHostsHashed")),
                 Arrays.stream(properties.getProperty("hosts").split(",")).map(Endpoint::parse).toList(),
                 Path.of(properties.getProperty("jumpHostLog")),
-                Endpoint.parse(properties.getProperty("deadHost")));
+                Endpoint.parse(properties.getProperty("deadHost")),
+                optionalPath(properties, "rsaIdentityFile"),
+                optionalPath(properties, "certificateIdentityFile"),
+                optionalPath(properties, "certificateFile"));
+    }
+
+    /** Keys a fleet started by an older script does not have; tests that need them ask {@link #requireKeys}. */
+    private static Path optionalPath(Properties properties, String key) {
+        String value = properties.getProperty(key);
+        return value == null ? null : Path.of(value);
+    }
+
+    /** Skips the calling test unless the fleet has the RSA key and the CA-signed certificate of the current script. */
+    public OpenSshFleet requireKeys() {
+        require(rsaIdentityFile != null && certificateFile != null, "The OpenSSH test fleet has no RSA key or user"
+                + " certificate: restart it with the current scripts/start-test-sshd.sh");
+        return this;
     }
 
     /** Skips the calling test unless the fleet has at least {@code count} hosts. */

@@ -119,6 +119,23 @@ class OpenSshIntegrationTest {
         }
     }
 
+    /**
+     * OpenSSH 8.8 and newer refuse the SHA-1 signatures an agent makes for an RSA key unless asked
+     * for another hash: the login asks for rsa-sha2-512 or rsa-sha2-256, as the server announces.
+     */
+    @Test
+    void logsInWithAnRsaKeyHeldByAnSshAgent() throws Exception {
+        fleet.requireKeys();
+        OpenSshFleet.Endpoint endpoint = fleet.hosts().get(0);
+        HostDefinition web1 = withKey(host("web-1", endpoint, fleet.knownHosts(), Optional.empty()));
+        try (SshAgentProcess agent = SshAgentProcess.start(dir.resolve("agent.sock"))) {
+            agent.add(fleet.rsaIdentityFile());
+            SshTransports transports = run(options().withEnvironment(Map.of("SSH_AUTH_SOCK", agent.socket().toString())::get), web1);
+
+            assertThat(transports.forHost(web1).execute(Command.of("id -un"), TIMEOUT).stdout()).isEqualTo(fleet.user() + "\n");
+        }
+    }
+
     @Test
     void reachesAHostThroughAnotherSshdAsJumpHost() throws Exception {
         fleet.requireHosts(3);
