@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 
 /**
  * Where a backup lives; each kind is one key of a host's {@code backup} policy. The kinds below are
- * those infra-junit ships ({@code files} here, the AWS kinds in infra-junit-aws); a plug-in adds
+ * those infra-junit ships ({@code files} and {@code job} here, the AWS kinds in infra-junit-aws); a plug-in adds
  * another by its {@link BackupStore}.
  */
 @API(status = STABLE)
@@ -26,9 +26,11 @@ public final class BackupKind {
     /** Completed AWS Backup recovery points of a resource: {@code awsBackup: arn:aws:...}. */
     public static final BackupKind AWS_BACKUP = new BackupKind("awsBackup",
             "arn:aws:ec2:eu-west-1:123456789012:volume/vol-0123456789abcdef0");
+    /** The job that makes the backups, a systemd timer whose last run succeeded: {@code job: { timer: pg-backup.timer }}. */
+    public static final BackupKind JOB = new BackupKind("job", "{ timer: pg-backup.timer }");
 
     /** The kinds infra-junit ships, in the order messages list them. */
-    static final List<BackupKind> SHIPPED = List.of(FILES, S3, EBS, RDS, AWS_BACKUP);
+    static final List<BackupKind> SHIPPED = List.of(FILES, S3, EBS, RDS, AWS_BACKUP, JOB);
 
     private final String key;
     private final String example;
@@ -50,7 +52,7 @@ public final class BackupKind {
         return new BackupKind(Objects.requireNonNull(key, "key"), Objects.requireNonNull(example, "example"));
     }
 
-    /** The policy key in the environment file: {@code files}, {@code s3}, {@code ebs}, {@code rds}, {@code awsBackup}. */
+    /** The policy key in the environment file: {@code files}, {@code s3}, {@code ebs}, {@code rds}, {@code awsBackup}, {@code job}. */
     public String key() {
         return key;
     }

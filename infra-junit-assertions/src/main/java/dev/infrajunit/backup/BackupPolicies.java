@@ -110,12 +110,11 @@ public final class BackupPolicies {
 
     private static String target(Host host, String which, BackupStore store, Object value) {
         BackupKind kind = store.kind();
-        String text = value == null ? "" : String.valueOf(value).trim();
-        if (text.isEmpty()) {
+        if (value == null || String.valueOf(value).isBlank()) {
             throw invalid(host, which + ": " + kind.key() + " needs a value, e.g. " + kind.key() + ": " + kind.example());
         }
         try {
-            return store.target(text);
+            return store.target(value instanceof String text ? text.trim() : value);
         } catch (IllegalArgumentException e) {
             throw invalid(host, which + ": " + e.getMessage());
         }

@@ -30,14 +30,15 @@ public interface BackupStore {
     }
 
     /**
-     * Checks the value of the kind's key, as written (never empty).
+     * Checks the value of the kind's key, as written: a text, a number, a boolean, or a map such
+     * as {@code { timer: pg-backup.timer }}. An empty text never reaches here.
      *
-     * @return the value as the policy keeps it
+     * @return the value as the policy keeps it, as text
      * @throws IllegalArgumentException saying what the value must be, e.g.
      *         {@code s3 must be a URL like s3://bucket/prefix/, but is 'acme'}
      */
-    default String target(String value) {
-        return value;
+    default String target(Object value) {
+        return String.valueOf(value).trim();
     }
 
     /**

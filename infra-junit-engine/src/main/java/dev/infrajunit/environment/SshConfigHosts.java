@@ -43,7 +43,7 @@ final class SshConfigHosts implements HostSource {
         for (HostConfigEntry section : read(file, written)) {
             for (String alias : section.getHost().split(",")) {
                 String trimmed = alias.trim();
-                if (namesOneHost(trimmed) && match.map(glob -> glob.matches(trimmed, List.of())).orElse(true)) {
+                if (namesOneHost(trimmed) && match.map(glob -> glob.matches(trimmed, List.of(), Map.of())).orElse(true)) {
                     aliases.add(trimmed);
                 }
             }

@@ -41,7 +41,8 @@ public final class AwsBackupStores {
         }
 
         @Override
-        public String target(String value) {
+        public String target(Object written) {
+            String value = String.valueOf(written);
             if (!value.startsWith("s3://")) {
                 throw new IllegalArgumentException("s3 must be a URL like s3://bucket/prefix/, but is '" + value + "'");
             }
@@ -63,7 +64,8 @@ public final class AwsBackupStores {
         }
 
         @Override
-        public String target(String value) {
+        public String target(Object written) {
+            String value = String.valueOf(written);
             if (value.equals("false")) {
                 throw new IllegalArgumentException("ebs needs a value, e.g. ebs: " + BackupKind.EBS.example());
             }
@@ -104,7 +106,8 @@ public final class AwsBackupStores {
         }
 
         @Override
-        public String target(String value) {
+        public String target(Object written) {
+            String value = String.valueOf(written);
             if (!value.startsWith("arn:")) {
                 throw new IllegalArgumentException("awsBackup must be the ARN of the protected resource, e.g. "
                         + BackupKind.AWS_BACKUP.example() + ", but is '" + value + "'");
