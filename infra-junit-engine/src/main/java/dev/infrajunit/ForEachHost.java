@@ -11,7 +11,9 @@ import java.lang.annotation.Target;
  * host becomes its own test node, named after the host. The check method takes the {@link Host}.
  *
  * <p>Selector syntax: comma-separated terms; a term is a host-name glob ({@code db-*}),
- * {@code role:NAME}, or either prefixed with {@code !} to exclude; {@code *} is every host.
+ * {@code role:NAME} or {@code prop:PATH=VALUE} ({@code prop:properties.env=prod}), or several of
+ * those joined by {@code &}, which must all hold ({@code role:database&prop:properties.env=prod});
+ * a term prefixed with {@code !} excludes; {@code *} is every host.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

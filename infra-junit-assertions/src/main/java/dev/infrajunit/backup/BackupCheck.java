@@ -110,6 +110,7 @@ public final class BackupCheck {
             case EBS -> new EbsSnapshots(host);
             case RDS -> new RdsBackups(host);
             case AWS_BACKUP -> new AwsBackupRecoveryPoints(host);
+            case JOB -> new JobBackups(host);
         };
     }
 

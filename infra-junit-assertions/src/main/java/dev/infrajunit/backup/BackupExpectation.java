@@ -19,7 +19,7 @@ record BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now) {
 
     /** {@code expected a backup younger than 24h}. */
     String expected() {
-        return "expected a backup younger than " + limit(maxAge);
+        return "expected a backup younger than " + Durations.limit(maxAge);
     }
 
     /** {@code expected a backup younger than 24h, but <found>}. */
@@ -51,20 +51,5 @@ record BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now) {
                     + " is " + newest.name() + ", only " + Sizes.format(newest.size().getAsLong()) + " (" + age + " old)");
         }
         return Optional.empty();
-    }
-
-    /**
-     * A limit as people say it: {@code 24h} and {@code 36h} rather than {@code 1d} and {@code 1d 12h},
-     * whole days from three days on ({@code 7d}), anything else as {@link Durations#format}.
-     */
-    static String limit(Duration limit) {
-        long seconds = limit.getSeconds();
-        if (limit.getNano() == 0 && seconds > 0 && seconds % 86_400 == 0 && seconds >= 3 * 86_400) {
-            return seconds / 86_400 + "d";
-        }
-        if (limit.getNano() == 0 && seconds > 0 && seconds % 3600 == 0) {
-            return seconds / 3600 + "h";
-        }
-        return Durations.format(limit);
     }
 }

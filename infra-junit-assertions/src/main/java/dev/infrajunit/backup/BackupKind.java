@@ -15,7 +15,9 @@ public enum BackupKind {
     /** Automated backups of an RDS DB instance or Aurora cluster: {@code rds: orders-db}. */
     RDS("rds", "my-db-instance"),
     /** Completed AWS Backup recovery points of a resource: {@code awsBackup: arn:aws:...}. */
-    AWS_BACKUP("awsBackup", "arn:aws:ec2:eu-west-1:123456789012:volume/vol-0123456789abcdef0");
+    AWS_BACKUP("awsBackup", "arn:aws:ec2:eu-west-1:123456789012:volume/vol-0123456789abcdef0"),
+    /** The job that makes the backups, a systemd timer whose last run succeeded: {@code job: { timer: pg-backup.timer }}. */
+    JOB("job", "{ timer: pg-backup.timer }");
 
     private final String key;
     private final String example;
@@ -25,7 +27,7 @@ public enum BackupKind {
         this.example = example;
     }
 
-    /** The policy key in the environment file: {@code files}, {@code s3}, {@code ebs}, {@code rds}, {@code awsBackup}. */
+    /** The policy key in the environment file: {@code files}, {@code s3}, {@code ebs}, {@code rds}, {@code awsBackup}, {@code job}. */
     public String key() {
         return key;
     }

@@ -37,7 +37,8 @@ public final class BackupPolicies {
             BackupKind.S3, Set.of("timeZone"),
             BackupKind.EBS, Set.of(),
             BackupKind.RDS, Set.of(),
-            BackupKind.AWS_BACKUP, Set.of());
+            BackupKind.AWS_BACKUP, Set.of(),
+            BackupKind.JOB, Set.of());
     private static final Set<BackupKind> SIZED = Set.of(BackupKind.FILES, BackupKind.S3, BackupKind.AWS_BACKUP);
 
     private BackupPolicies() {
@@ -70,7 +71,7 @@ public final class BackupPolicies {
         List<BackupKind> kinds = entry.keySet().stream()
                 .map(String::valueOf).map(BackupKind::byKey).flatMap(Optional::stream).sorted().toList();
         if (kinds.size() != 1) {
-            throw invalid(host, which + " must have exactly one of the keys files, s3, ebs, rds, awsBackup, but has "
+            throw invalid(host, which + " must have exactly one of the keys files, s3, ebs, rds, awsBackup, job, but has "
                     + (kinds.isEmpty() ? "none" : kinds.size() + ": " + kinds));
         }
         BackupKind kind = kinds.get(0);
@@ -108,6 +109,9 @@ public final class BackupPolicies {
     }
 
     private static String target(Host host, String which, BackupKind kind, Object value) {
+        if (kind == BackupKind.JOB) {
+            return jobTimer(host, which, value);
+        }
         String text = value == null ? "" : String.valueOf(value).trim();
         if (text.isEmpty() || kind == BackupKind.EBS && text.equals("false")) {
             throw invalid(host, which + ": " + kind.key() + " needs a value, e.g. " + kind.key() + ": " + kind.example());
@@ -120,6 +124,17 @@ public final class BackupPolicies {
                     + BackupKind.AWS_BACKUP.example() + ", but is '" + text + "'");
         }
         return text;
+    }
+
+    /** {@code job: { timer: pg-backup.timer }}: the only kind of job whose runs a check can read is a systemd timer. */
+    private static String jobTimer(Host host, String which, Object value) {
+        Object timer = value instanceof Map<?, ?> job && job.size() == 1 ? job.get("timer") : null;
+        if (timer == null || String.valueOf(timer).isBlank()) {
+            throw invalid(host, which + ": job must name the systemd timer that makes the backups, e.g. job: "
+                    + BackupKind.JOB.example() + ", but is " + describeValue(value));
+        }
+        String name = String.valueOf(timer).trim();
+        return name.endsWith(".timer") ? name : name + ".timer";
     }
 
     private static OptionalLong minSize(Host host, String where, BackupKind kind, Object value) {

@@ -51,9 +51,9 @@ class BackupPoliciesTest {
         assertInvalid(Map.of("files", "/b/*.dump", "maxage", "24h"),
                 "db-2: backup (files): unknown key 'maxage'; a files policy knows files, maxAge, minSize, privileged, verify");
         assertInvalid(List.of(Map.of("files", "/b/*.dump"), Map.of("files", "/c/*", "s3", "s3://b/")),
-                "db-2: backup[1] must have exactly one of the keys files, s3, ebs, rds, awsBackup, but has 2: [files, s3]");
+                "db-2: backup[1] must have exactly one of the keys files, s3, ebs, rds, awsBackup, job, but has 2: [files, s3]");
         assertInvalid(Map.of("maxAge", "24h"),
-                "db-2: backup must have exactly one of the keys files, s3, ebs, rds, awsBackup, but has none");
+                "db-2: backup must have exactly one of the keys files, s3, ebs, rds, awsBackup, job, but has none");
         assertInvalid("/var/backups/*.dump",
                 "db-2: backup must be a policy such as {files: /var/backups/*.dump, maxAge: 24h}, or a list of them,"
                         + " but is the string '/var/backups/*.dump'");

@@ -97,4 +97,19 @@ public final class Durations {
     private static IllegalArgumentException invalid(String text) {
         return new IllegalArgumentException("'" + text + "' is not a duration; write it like " + ACCEPTED_FORMS);
     }
+
+    /**
+     * A limit as people say it: {@code 24h} and {@code 36h} rather than {@code 1d} and {@code 1d 12h},
+     * whole days from three days on ({@code 7d}), anything else as {@link #format}.
+     */
+    public static String limit(Duration limit) {
+        long seconds = limit.getSeconds();
+        if (limit.getNano() == 0 && seconds > 0 && seconds % 86_400 == 0 && seconds >= 3 * 86_400) {
+            return seconds / 86_400 + "d";
+        }
+        if (limit.getNano() == 0 && seconds > 0 && seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return format(limit);
+    }
 }

@@ -44,7 +44,7 @@ final class SshConfigHosts implements HostSource {
         Optional<HostSelector> match = Optional.ofNullable((String) entry.get("match")).map(HostSelector::parse);
         Set<String> aliases = new LinkedHashSet<>();
         for (String alias : aliases(file, written)) {
-            if (namesOneHost(alias) && match.map(glob -> glob.matches(alias, List.of())).orElse(true)) {
+            if (namesOneHost(alias) && match.map(glob -> glob.matches(alias, List.of(), Map.of())).orElse(true)) {
                 aliases.add(alias);
             }
         }

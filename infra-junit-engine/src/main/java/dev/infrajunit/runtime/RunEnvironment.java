@@ -71,7 +71,7 @@ public final class RunEnvironment implements Environment, AutoCloseable {
     public List<Host> hosts(String selector) {
         HostSelector parsed = HostSelector.parse(selector);
         return hosts.values().stream()
-                .filter(host -> parsed.matches(host.name(), host.roles()))
+                .filter(host -> parsed.matches(host.name(), host.roles(), host.properties()))
                 .map(Host.class::cast)
                 .toList();
     }

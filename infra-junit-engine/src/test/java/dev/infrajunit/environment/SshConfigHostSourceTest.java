@@ -292,8 +292,11 @@ class SshConfigHostSourceTest {
                         + " Known keys: sshConfig, match, roles")
                 .extracting("key").isEqualTo("hostSources[0].mach");
         assertProblem("hostSources:\n  - sshConfig: ~/.ssh/config\n    match: role:web\n")
-                .hasMessage("staging.yaml:3: hostSources[0].match: 'role:web' selects by role; match takes host-name"
-                        + " globs such as web-*");
+                .hasMessage("staging.yaml:3: hostSources[0].match: 'role:web' selects by more than the host name;"
+                        + " match takes host-name globs such as web-*");
+        assertProblem("hostSources:\n  - sshConfig: ~/.ssh/config\n    match: 'web-*&prop:properties.env=prod'\n")
+                .hasMessage("staging.yaml:3: hostSources[0].match: 'web-*&prop:properties.env=prod' selects by more"
+                        + " than the host name; match takes host-name globs such as web-*");
         assertProblem("hostSources:\n  - sshConfig: ~/.ssh/config\n    match: 'web-[1'\n")
                 .hasMessageStartingWith("staging.yaml:3: hostSources[0].match: Term 'web-[1' in host selector 'web-[1'"
                         + " has a '[' without a set of characters");
