@@ -1,5 +1,7 @@
 package dev.infrajunit.backup;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.infrajunit.Host;
 import dev.infrajunit.Infra;
 import dev.infrajunit.InfraException;
@@ -12,6 +14,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Checks that a host's backups are recent: every backup policy it declares must hold. This is
@@ -21,6 +24,7 @@ import java.util.stream.Collectors;
  * Optional<String> failure = BackupCheck.of(host).only(BackupKind.S3).maxAge(Duration.ofHours(26)).failure();
  * }</pre>
  */
+@API(status = STABLE)
 public final class BackupCheck {
 
     /**
@@ -79,7 +83,7 @@ public final class BackupCheck {
      */
     public Optional<String> failure() {
         List<BackupPolicy> declared = BackupPolicies.of(host);
-        List<BackupPolicy> policies = declared.stream().filter(policy -> kind.isEmpty() || policy.kind() == kind.get()).toList();
+        List<BackupPolicy> policies = declared.stream().filter(policy -> kind.isEmpty() || policy.kind().equals(kind.get())).toList();
         if (policies.isEmpty()) {
             return Optional.of(noPolicy(declared));
         }
@@ -87,7 +91,7 @@ public final class BackupCheck {
         List<String> problems = new ArrayList<>();
         for (BackupPolicy policy : policies) {
             BackupExpectation expectation = new BackupExpectation(maxAgeOf(policy), policy.minSize(), now);
-            problems.addAll(source(policy.kind()).problems(policy, expectation));
+            problems.addAll(store(policy.kind()).problems(host, policy, expectation));
             expectation.newest().oldest().ifPresent(age -> Infra.report(AGE_REPORT_KEY, String.format(Locale.ROOT,
                     "%.3f %.3f %s %s", age.toMillis() / 1000.0, expectation.maxAge().toMillis() / 1000.0, host.name(), policy.describe())));
         }
@@ -113,16 +117,9 @@ public final class BackupCheck {
                 + policy.describe() + " has no maxAge; add one to it (maxAge: 24h), or pass one: hasRecentBackup(Duration.ofHours(24))"));
     }
 
-    private BackupSource source(BackupKind kind) {
-        // Each AWS kind is its own class, loaded only when a host declares that kind.
-        return switch (kind) {
-            case FILES -> new FileBackups(host);
-            case S3 -> new S3Backups(host);
-            case EBS -> new EbsSnapshots(host);
-            case RDS -> new RdsBackups(host);
-            case AWS_BACKUP -> new AwsBackupRecoveryPoints(host);
-            case JOB -> new JobBackups(host);
-        };
+    private static BackupStore store(BackupKind kind) {
+        // a policy is parsed only when its kind's store is on the class path
+        return BackupStores.of(kind.key()).orElseThrow();
     }
 
     private String noPolicy(List<BackupPolicy> declared) {

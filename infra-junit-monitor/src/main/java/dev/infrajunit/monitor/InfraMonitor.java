@@ -2,7 +2,7 @@ package dev.infrajunit.monitor;
 
 import dev.infrajunit.engine.config.InfraConfiguration;
 import dev.infrajunit.engine.config.Shard;
-import dev.infrajunit.environment.Durations;
+import dev.infrajunit.Durations;
 import dev.infrajunit.monitor.alert.Alertmanager;
 import dev.infrajunit.monitor.http.Health;
 import dev.infrajunit.monitor.http.MonitorMetrics;
