@@ -122,11 +122,13 @@ class ReadmeDemoOutputTest {
 
     /**
      * Lines without tree glyphs (hosts run in parallel, so siblings appear in the order they
-     * finish), and without what differs between runs: the temporary directory and the dump's date.
+     * finish), and without what differs between runs: the temporary directory, the dump's date, and
+     * a report entry's time and the backup age it reports.
      */
     private static List<String> normalized(List<String> lines) {
         return lines.stream()
                 .map(line -> line.replaceAll("^[\\s│├└─╷]+", ""))
+                .map(line -> line.replaceAll("^\\d{4}-\\d{2}-\\d{2}T[\\d:.]+ (\\S+) = `\\d+\\.\\d{3} ", "TIME $1 = `AGE "))
                 .map(line -> line.replaceAll("\\S*/infra-junit-demo-\\d+", "TMP/infra-junit-demo-N"))
                 .map(line -> line.replaceAll("(db-\\d)-\\d{4}-\\d{2}-\\d{2}\\.dump", "$1-DATE.dump"))
                 .filter(line -> !line.isEmpty())
