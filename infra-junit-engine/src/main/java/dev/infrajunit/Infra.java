@@ -1,9 +1,11 @@
 package dev.infrajunit;
 
 import dev.infrajunit.environment.HostSelector;
+import dev.infrajunit.runtime.ActiveCheck;
 import dev.infrajunit.runtime.ActiveEnvironment;
 import dev.infrajunit.runtime.RunEnvironment;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Static access to the active environment, for specs: {@code assertThat(host("db-3")).hasRecentBackup()}.
@@ -41,6 +43,18 @@ public final class Infra {
                     + " where none may be right, ask Infra.environment().hosts(selector)");
         }
         return hosts;
+    }
+
+    /**
+     * Publishes {@code key = value} as a report entry of the running check, where IDEs, Open Test
+     * Reporting XML and the infra-junit HTML report show it: for example what a check measured.
+     *
+     * @throws IllegalStateException when no check of an infra-junit run is running on this thread
+     */
+    public static void report(String key, String value) {
+        ActiveCheck.current().orElseThrow(() -> new IllegalStateException("Infra.report(\"" + key + "\", ...) reports"
+                        + " for the running check, and no check of an infra-junit run is running on this thread"))
+                .publish(Map.of(key, value));
     }
 
     /** The active environment. */
