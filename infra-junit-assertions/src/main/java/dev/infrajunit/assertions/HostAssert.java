@@ -11,6 +11,7 @@ import dev.infrajunit.assertions.host.ConnectionAssert;
 import dev.infrajunit.assertions.host.CronJobAssert;
 import dev.infrajunit.assertions.host.DnsAssert;
 import dev.infrajunit.assertions.host.FileAssert;
+import dev.infrajunit.assertions.host.FirewallAssert;
 import dev.infrajunit.assertions.host.GroupAssert;
 import dev.infrajunit.assertions.host.HttpAssert;
 import dev.infrajunit.assertions.host.KernelAssert;
@@ -27,6 +28,7 @@ import dev.infrajunit.assertions.host.Subjects.HostConnection;
 import dev.infrajunit.assertions.host.Subjects.HostCronJob;
 import dev.infrajunit.assertions.host.Subjects.HostDnsName;
 import dev.infrajunit.assertions.host.Subjects.HostFile;
+import dev.infrajunit.assertions.host.Subjects.HostFirewall;
 import dev.infrajunit.assertions.host.Subjects.HostGroup;
 import dev.infrajunit.assertions.host.Subjects.HostKernel;
 import dev.infrajunit.assertions.host.Subjects.HostMemory;
@@ -231,6 +233,11 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
 
     private ConfigAssert config(String path, Format format) {
         return navigate(ConfigAssert.class, HostConfig.class, new HostConfig(actual, path, format), ConfigAssert::new);
+    }
+
+    /** The host firewall's rules, from nftables or iptables (root only: the host needs {@code sudo: true}). */
+    public FirewallAssert firewall() {
+        return navigate(FirewallAssert.class, HostFirewall.class, new HostFirewall(actual), FirewallAssert::new);
     }
 
     // ---- short forms ----

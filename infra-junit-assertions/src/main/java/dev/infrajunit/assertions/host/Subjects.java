@@ -177,4 +177,11 @@ public final class Subjects {
             return keyPath + " in " + configuration;
         }
     }
+
+    public record HostFirewall(Host host) implements HostSubject {
+        @Override
+        public String describe() {
+            return "the firewall";
+        }
+    }
 }
