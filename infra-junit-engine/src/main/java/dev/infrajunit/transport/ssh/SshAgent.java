@@ -3,8 +3,10 @@ package dev.infrajunit.transport.ssh;
 import dev.infrajunit.environment.Durations;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.method.AuthMethod;
 
@@ -119,6 +122,21 @@ final class SshAgent {
                 methods.add(new AgentKeyAuth(this, identity));
             }
             return methods;
+        }
+
+        /** One method per agent key that is one of {@code only} ({@code IdentitiesOnly}). */
+        List<AuthMethod> methods(List<PublicKey> only) {
+            List<AuthMethod> methods = new ArrayList<>();
+            for (AgentClient.Identity identity : identities) {
+                if (only.stream().anyMatch(key -> Arrays.equals(blob(key), identity.blob()))) {
+                    methods.add(new AgentKeyAuth(this, identity));
+                }
+            }
+            return methods;
+        }
+
+        private static byte[] blob(PublicKey key) {
+            return new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
         }
 
         /** What the agent offered: {@code ssh-agent at /run/agent.sock (2 keys)}, and why it was skipped if it was. */
