@@ -47,7 +47,10 @@ import dev.infrajunit.assertions.host.SysctlAssert;
 import dev.infrajunit.assertions.host.TimerAssert;
 import dev.infrajunit.assertions.host.TlsCertificateAssert;
 import dev.infrajunit.assertions.host.UserAssert;
+import dev.infrajunit.backup.BackupCheck;
+import dev.infrajunit.backup.BackupKind;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 import org.assertj.core.api.AbstractAssert;
 
@@ -331,7 +334,6 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
     }
 
     // ---- backups ----
-    // (names qualified here so this region merges without touching the imports above)
 
     /**
      * Every backup policy the host declares holds, each within its own {@code maxAge}: files on
@@ -339,28 +341,28 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
      * a policy fails, with an example of how to declare one.
      */
     public HostAssert hasRecentBackup() {
-        return backupHolds(dev.infrajunit.backup.BackupCheck.of(actual));
+        return backupHolds(BackupCheck.of(actual));
     }
 
     /** Every backup policy of the host holds, each held to this {@code maxAge} instead of its own. */
-    public HostAssert hasRecentBackup(java.time.Duration maxAge) {
-        return backupHolds(dev.infrajunit.backup.BackupCheck.of(actual).maxAge(maxAge));
+    public HostAssert hasRecentBackup(Duration maxAge) {
+        return backupHolds(BackupCheck.of(actual).maxAge(maxAge));
     }
 
     /** The host's backup policies of one kind hold: {@code hasRecentBackup(BackupKind.S3)}. */
-    public HostAssert hasRecentBackup(dev.infrajunit.backup.BackupKind kind) {
-        return backupHolds(dev.infrajunit.backup.BackupCheck.of(actual).only(kind));
+    public HostAssert hasRecentBackup(BackupKind kind) {
+        return backupHolds(BackupCheck.of(actual).only(kind));
     }
 
     /** The host's backup policies of one kind hold, held to this {@code maxAge}. */
-    public HostAssert hasRecentBackup(dev.infrajunit.backup.BackupKind kind, java.time.Duration maxAge) {
-        return backupHolds(dev.infrajunit.backup.BackupCheck.of(actual).only(kind).maxAge(maxAge));
+    public HostAssert hasRecentBackup(BackupKind kind, Duration maxAge) {
+        return backupHolds(BackupCheck.of(actual).only(kind).maxAge(maxAge));
     }
 
-    private HostAssert backupHolds(dev.infrajunit.backup.BackupCheck check) {
+    private HostAssert backupHolds(BackupCheck check) {
         isNotNull();
         // not ifPresent(...): AssertJ trims its own frames from the trace, but a JDK lambda frame would stay on top
-        java.util.Optional<String> failure = check.failure();
+        Optional<String> failure = check.failure();
         if (failure.isPresent()) {
             failWithMessage("%s", failure.get());
         }

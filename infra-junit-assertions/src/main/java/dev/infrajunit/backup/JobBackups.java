@@ -1,9 +1,9 @@
 package dev.infrajunit.backup;
 
+import dev.infrajunit.Durations;
 import dev.infrajunit.Host;
 import dev.infrajunit.assertions.facts.SystemdTimers;
 import dev.infrajunit.assertions.facts.SystemdTimers.Timer;
-import dev.infrajunit.environment.Durations;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +11,7 @@ import java.util.List;
  * {@code job} policies: the job that makes the backups, a systemd timer, fired within the policy's
  * age and its last run succeeded. Ages are measured on the host's clock.
  */
-final class JobBackups implements BackupSource {
+final class JobBackups {
 
     private final Host host;
 
@@ -19,8 +19,7 @@ final class JobBackups implements BackupSource {
         this.host = host;
     }
 
-    @Override
-    public List<String> problems(BackupPolicy policy, BackupExpectation expectation) {
+    List<String> problems(BackupPolicy policy, BackupExpectation expectation) {
         Timer timer = SystemdTimers.read(host, policy.target());
         BackupExpectation onHostClock = expectation.at(timer.hostNow());
         String expected = "expected the backup job, timer " + timer.timer() + ", to have succeeded within "

@@ -1,5 +1,6 @@
 package dev.infrajunit.environment;
 
+import dev.infrajunit.Durations;
 import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -323,7 +323,7 @@ class SshConfigHostSourceTest {
 
     @Test
     void ec2WithoutItsProviderOnTheClassPathSaysWhatToAdd() {
-        // the engine's own tests run without infra-junit-assertions, which discovers EC2 instances
+        // the engine's own tests run without infra-junit-aws, which discovers EC2 instances
         assertProblem("""
                 hosts:
                   db-1: {}
@@ -332,7 +332,7 @@ class SshConfigHostSourceTest {
                       tags: { env: staging }
                 """)
                 .hasMessage("staging.yaml:4: hostSources[0]: nothing on the class path discovers ec2 hosts; add the"
-                        + " dependency dev.infrajunit:infra-junit-assertions to the project that runs the checks");
+                        + " dependency dev.infrajunit:infra-junit-aws to the project that runs the checks");
     }
 
     @Test

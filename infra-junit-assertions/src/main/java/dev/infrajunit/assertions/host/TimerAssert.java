@@ -4,10 +4,10 @@ import static dev.infrajunit.assertions.error.ShouldBe.shouldBe;
 import static dev.infrajunit.assertions.error.ShouldHaveRun.shouldHaveRunWithin;
 import static dev.infrajunit.assertions.error.ShouldHaveRun.shouldHaveSucceeded;
 
+import dev.infrajunit.Durations;
 import dev.infrajunit.assertions.facts.SystemdTimers;
 import dev.infrajunit.assertions.facts.SystemdTimers.Timer;
 import dev.infrajunit.assertions.host.Subjects.HostTimer;
-import dev.infrajunit.environment.Durations;
 import java.time.Duration;
 import java.time.Instant;
 

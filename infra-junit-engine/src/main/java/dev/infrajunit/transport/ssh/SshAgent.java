@@ -1,6 +1,6 @@
 package dev.infrajunit.transport.ssh;
 
-import dev.infrajunit.environment.Durations;
+import dev.infrajunit.Durations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PublicKey;

@@ -1,7 +1,7 @@
 package dev.infrajunit.transport.ssh;
 
 import dev.infrajunit.CouldNotCheckException;
-import dev.infrajunit.environment.Durations;
+import dev.infrajunit.Durations;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
