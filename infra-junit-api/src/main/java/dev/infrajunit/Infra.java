@@ -46,10 +46,11 @@ public final class Infra {
     }
 
     /**
-     * Publishes a report entry on the test node of the check that calls it, as JUnit's
-     * {@code TestReporter} does: listeners (a monitor, the ConsoleLauncher, the XML reports) receive it
-     * with the node. {@code hasRecentBackup} publishes each policy's newest backup age this way.
-     * Outside a check (from a plain Jupiter test, or on a thread the check started itself) it is ignored.
+     * Publishes {@code key = value} as a report entry of the running check, where IDEs, Open Test
+     * Reporting XML, the infra-junit HTML report and the monitor receive it with the check's node: for
+     * example what a check measured ({@code hasRecentBackup} publishes each policy's newest backup
+     * age this way). Outside a check (a plain JUnit Jupiter test, or a thread the check started
+     * itself) it is ignored, so that code shared with such tests need not ask where it runs.
      *
      * @throws IllegalArgumentException when the key or the value is blank
      */

@@ -27,8 +27,8 @@ public interface EnvironmentAccess {
     String noMatch(String selector);
 
     /**
-     * Publishes a report entry on the test node of the check running on this thread, for
-     * {@link dev.infrajunit.Infra#report}; does nothing on any other thread.
+     * Publishes {@code key = value} as a report entry of the check running on this thread; does
+     * nothing when no check of a run is running on this thread.
      */
     void report(String key, String value);
 }

@@ -5,9 +5,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.infrajunit.Environment;
 import dev.infrajunit.environment.HostSelector;
 import dev.infrajunit.spi.EnvironmentAccess;
+import java.util.Map;
 import org.apiguardian.api.API;
 
-/** The engine's answer to {@link dev.infrajunit.Infra}: the {@link ActiveEnvironment}, and the running check's {@link CheckReport}. */
+/** The engine's answer to {@link dev.infrajunit.Infra}: the {@link ActiveEnvironment}, and the {@link ActiveCheck}. */
 @API(status = INTERNAL)
 public final class ActiveEnvironmentAccess implements EnvironmentAccess {
 
@@ -23,6 +24,6 @@ public final class ActiveEnvironmentAccess implements EnvironmentAccess {
 
     @Override
     public void report(String key, String value) {
-        CheckReport.publish(key, value);
+        ActiveCheck.current().ifPresent(check -> check.publish(Map.of(key, value)));
     }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.infrajunit.engine.report.HeadlessChromium;
 import dev.infrajunit.monitor.state.Thresholds;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -122,9 +121,8 @@ class DemoMonitorTest {
 
     @Test
     void thePageInChromiumShowsDb2sBackupCellRedWithItsMessage() throws Exception {
-        assertThat(Chromium.installed()).as("Debian's chromium and chromium-driver (scripts/test installs them)").isTrue();
-        ChromeDriver browser = Chromium.start();
-        try {
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            ChromeDriver browser = chromium.driver();
             browser.get(monitor.uri("/").toString());
             assertThat(browser.getTitle()).isEqualTo("infra-junit monitor");
             WebElement db2 = cell(browser, BACKUPS, "everyDatabaseHasARecentBackup", "db-2");
@@ -138,18 +136,14 @@ class DemoMonitorTest {
             assertThat(cell(browser, BACKUPS, "everyDatabaseHasARecentBackup", "db-1").getAttribute("class")).contains("state-ok");
             assertThat(browser.findElement(By.id("totals")).getText()).contains("34 ok", "1 failing");
             assertThat(browser.findElement(By.id("cycle")).getText()).startsWith("Cycle 2 ended ");
-            Path screenshot = Path.of("target", "monitor-page-demo.png");
-            Files.createDirectories(screenshot.getParent());
-            Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
+            chromium.screenshot(Path.of("target", "monitor-page-demo.png"));
 
             browser.findElement(By.id("only-problems")).click();
             waitUntil(() -> browser.getCurrentUrl().contains("problems=1"));
             assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(1);
             assertThat(browser.findElements(By.cssSelector("td.cell"))).hasSize(1);
             assertThat(browser.findElement(By.cssSelector("tbody tr")).getAttribute("data-host")).isEqualTo("db-2");
-            Files.write(Path.of("target", "monitor-page-demo-problems.png"), browser.getScreenshotAs(OutputType.BYTES));
-        } finally {
-            browser.quit();
+            chromium.screenshot(Path.of("target", "monitor-page-demo-problems.png"));
         }
     }
 

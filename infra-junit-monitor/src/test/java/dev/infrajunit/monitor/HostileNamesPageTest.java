@@ -3,8 +3,8 @@ package dev.infrajunit.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.infrajunit.engine.report.HeadlessChromium;
 import dev.infrajunit.monitor.state.Thresholds;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -29,15 +28,14 @@ class HostileNamesPageTest {
 
     @Test
     void aBackupNamedLikeMarkupShowsAsText() throws Exception {
-        assertThat(Chromium.installed()).as("Debian's chromium and chromium-driver (scripts/test installs them)").isTrue();
         LocalFleet fleet = LocalFleet.create(directory.resolve("fleet"), List.of("db-1"), false);
         fleet.backup("db-1", HOSTILE, Duration.ofHours(50));
         try (TestMonitor monitor = TestMonitor.start(fleet.selection(), new Thresholds(1, 1, 50, 25), directory.resolve("state.json"),
                 List.of(), Duration.ofMinutes(1))) {
             monitor.cycle();
             assertThat(monitor.get("/").body()).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;.dump");
-            ChromeDriver browser = Chromium.start();
-            try {
+            try (HeadlessChromium chromium = HeadlessChromium.start()) {
+                ChromeDriver browser = chromium.driver();
                 browser.get(monitor.uri("/").toString());
                 WebElement cell = DemoMonitorTest.cell(browser, "dev.infrajunit.monitor.fixtures.BackupsSpec", "hasARecentBackup", "db-1");
                 assertThat(cell.getAttribute("class")).contains("state-failing");
@@ -48,11 +46,7 @@ class HostileNamesPageTest {
                 assertThat(cell.getAttribute("title")).contains(HOSTILE);
                 assertThat(browser.findElements(By.tagName("img"))).isEmpty();
                 assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-                Path screenshot = Path.of("target", "monitor-page-hostile-name.png");
-                Files.createDirectories(screenshot.getParent());
-                Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
-            } finally {
-                browser.quit();
+                chromium.screenshot(Path.of("target", "monitor-page-hostile-name.png"));
             }
         }
     }

@@ -30,10 +30,11 @@ class StandaloneJarIT {
                 "--once", "--format", "nagios", "--class-path", Path.of("target", "test-classes").toString(),
                 "--select-class", "dev.infrajunit.monitor.fixtures.BackupsSpec",
                 "--config", "infra.environment=" + fleet.environmentFile(), "--state-file", directory.resolve("state.json").toString())
-                .redirectErrorStream(true).start();
+                .redirectError(directory.resolve("stderr.txt").toFile()).start();
+        // what Nagios reads: standard output only
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(process.exitValue()).as(output + java.nio.file.Files.readString(directory.resolve("stderr.txt"))).isEqualTo(2);
         assertThat(output).startsWith("INFRA CRITICAL - 1 of 4 checks not passing: BackupsSpec.hasARecentBackup[db-2] | checks=4;;;0 passed=3;;;0");
         assertThat(output).contains("FAILED BackupsSpec.hasARecentBackup[db-2]: db-2: expected a backup younger than 24h");
     }

@@ -1,8 +1,8 @@
 package dev.infrajunit.engine.execution;
 
 import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.Host;
 import dev.infrajunit.engine.config.InfraConfiguration;
-import dev.infrajunit.runtime.CheckReport;
 import dev.infrajunit.runtime.RunEnvironment;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -29,7 +29,9 @@ public final class CheckExecution {
 
     /**
      * Runs the check against a subject (a host's name, or the check's own name for a plain check).
-     * An {@link AssertionError} is a failed check; anything else means it could not check.
+     * An {@link AssertionError} is a failed check; anything else means it could not check. What the
+     * check reports while it runs (the commands it ran, {@link dev.infrajunit.Infra#report}) is
+     * published for {@code node}.
      */
     public void run(Class<?> specClass, Method method, Object[] arguments, String subject, InfraExecutionContext context,
                     TestDescriptor node) throws Exception {
@@ -38,15 +40,16 @@ public final class CheckExecution {
         Duration limit = timeout.orElseGet(configuration::checkTimeout);
         String limitSource = timeout.isPresent() ? "@Check(timeout)" : InfraConfiguration.CHECK_TIMEOUT;
         boolean aboutHost = arguments.length == 1;
-        CheckReport report = context.reportFor(node);
-        try {
+        try (NodeReporter reporter = new NodeReporter(context.listener(), node)) {
             if (retry.isPresent()) {
-                retry.get().run(() -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, report));
+                retry.get().run(() -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, reporter));
             } else {
-                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, report);
+                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, reporter);
             }
         } catch (AssertionError e) {
-            throw aboutHost ? namingHost(e, subject) : e;
+            AssertionError failure = aboutHost ? namingHost(e, subject) : e;
+            Optional<Host> host = aboutHost ? Optional.of((Host) arguments[0]) : Optional.empty();
+            throw Waiving.orWaived(failure, specClass, method, subject, host, run);
         } catch (CouldNotCheckException e) {
             throw e;
         } catch (Exception e) {
@@ -56,8 +59,6 @@ public final class CheckExecution {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new CouldNotCheckException(subject, message.startsWith(subject + ":")
                     ? message.substring(subject.length() + 1).strip() : message, e);
-        } finally {
-            report.close();
         }
     }
 

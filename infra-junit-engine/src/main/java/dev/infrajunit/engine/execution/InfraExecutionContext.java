@@ -1,16 +1,13 @@
 package dev.infrajunit.engine.execution;
 
 import dev.infrajunit.engine.config.InfraConfiguration;
-import dev.infrajunit.runtime.CheckReport;
 import dev.infrajunit.runtime.RunEnvironment;
 import org.junit.platform.engine.EngineExecutionListener;
-import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 /**
- * What a node needs while it executes: the configuration, and once the engine node has opened it,
- * the run's environment (or why it could not be opened), and where checks publish report entries.
+ * What a node needs while it executes: the configuration, where its report entries go, and once
+ * the engine node has opened it, the run's environment (or why it could not be opened).
  */
 public final class InfraExecutionContext implements EngineExecutionContext {
 
@@ -39,9 +36,9 @@ public final class InfraExecutionContext implements EngineExecutionContext {
         return new InfraExecutionContext(configuration, listener, null, failure);
     }
 
-    /** Where a check running for this node publishes its report entries. */
-    public CheckReport reportFor(TestDescriptor node) {
-        return new CheckReport((key, value) -> listener.reportingEntryPublished(node, ReportEntry.from(key, value)));
+    /** Where a node's report entries go. */
+    public EngineExecutionListener listener() {
+        return listener;
     }
 
     public InfraConfiguration configuration() {

@@ -3,6 +3,7 @@ package dev.infrajunit.monitor.run;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import dev.infrajunit.engine.config.InfraConfiguration;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -11,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.Filter;
@@ -82,10 +85,15 @@ public final class CycleRunner {
         if (!selection.excludeTags().isEmpty()) {
             filters.add(TagFilter.excludeTags(selection.excludeTags()));
         }
+        // the monitor shows its cycles itself: no HTML report file and no progress lines, unless asked for
+        Map<String, String> configuration = new LinkedHashMap<>();
+        configuration.put(InfraConfiguration.REPORT_ENABLED, "false");
+        configuration.put(InfraConfiguration.PROGRESS_ENABLED, "false");
+        configuration.putAll(selection.configuration());
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
                 .filters(filters.toArray(Filter[]::new))
-                .configurationParameters(selection.configuration())
+                .configurationParameters(configuration)
                 .listeners(listener)
                 .build();
     }
