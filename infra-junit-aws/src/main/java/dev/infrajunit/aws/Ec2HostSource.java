@@ -3,6 +3,7 @@ package dev.infrajunit.aws;
 import dev.infrajunit.InfraException;
 import dev.infrajunit.spi.DiscoveredHost;
 import dev.infrajunit.spi.HostSource;
+import dev.infrajunit.spi.Keys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,6 +34,18 @@ public final class Ec2HostSource implements HostSource {
     @Override
     public String kind() {
         return "ec2";
+    }
+
+    /** {@code - ec2: { ... }} with its options inside. */
+    @Override
+    public Keys keys() {
+        return Keys.of().nested(kind(), Keys.of()
+                .textMap("tags", "the tags to match, such as { env: staging, tier: web }")
+                .required("tags", "the tags of the instances to find, such as ec2: { tags: { env: staging } }")
+                .text("region")
+                .roles("roles")
+                .text("nameTag")
+                .oneOf("address", "privateIp", "publicIp", "privateDns"));
     }
 
     @Override
