@@ -1,5 +1,7 @@
 package dev.infrajunit.aws;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.infrajunit.InfraException;
 import dev.infrajunit.spi.DiscoveredHost;
 import dev.infrajunit.spi.HostSource;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.Reservation;
@@ -26,6 +29,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * about that instance. The environment loader finds this class through
  * {@link java.util.ServiceLoader}.
  */
+@API(status = INTERNAL)
 public final class Ec2HostSource implements HostSource {
 
     private static final Map<String, String> ADDRESSES = Map.of(

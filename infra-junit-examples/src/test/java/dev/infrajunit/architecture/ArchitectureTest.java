@@ -1,5 +1,6 @@
 package dev.infrajunit.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,14 +8,19 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
 /**
  * The layers the modules show: the API ({@code dev.infrajunit}, {@code dev.infrajunit.spi}) knows
  * no implementation; the assertions know the API, not the engine, and no AWS; the engine knows no
- * plug-in; and no package of any module depends on itself through others.
+ * plug-in; no package of any module depends on itself through others; and every public type says,
+ * with {@code @API}, whether users may rely on it.
  */
 class ArchitectureTest {
 
@@ -33,6 +39,28 @@ class ArchitectureTest {
     @Test
     void noPackageDependsOnItselfThroughOthers() {
         slices().assignedFrom(EACH_PACKAGE).should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void everyPublicTypeSaysWhetherUsersMayRelyOnIt() {
+        classes().that().arePublic().and().areTopLevelClasses()
+                .and().resideOutsideOfPackages("dev.infrajunit.examples..", "dev.infrajunit.embedded..")
+                .should(haveAnApiStatus())
+                .check(MAIN);
+    }
+
+    /** {@code @API} on the type, or on its package (package-info.java) for a package that is all internal or all public. */
+    private static ArchCondition<JavaClass> haveAnApiStatus() {
+        return new ArchCondition<>("be annotated with @API, or be in a package that is") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                boolean marked = javaClass.isAnnotatedWith(API.class) || javaClass.getPackage().isAnnotatedWith(API.class);
+                if (!marked) {
+                    events.add(SimpleConditionEvent.violated(javaClass, javaClass.getName()
+                            + " is public without @API(status = ...): mark it INTERNAL, EXPERIMENTAL or STABLE"));
+                }
+            }
+        };
     }
 
     /** Every package its own slice, the API's root package too. */
