@@ -144,6 +144,9 @@ final class Schema {
             "instanceId", TEXT,
             "accountId", TEXT);
 
+    /** One waiver; {@link Waivers} checks that the required keys are there and what they hold. */
+    static final Fields WAIVER = closed("check", TEXT, "hosts", TEXT, "reason", TEXT, "expires", TEXT);
+
     /** Host-name globs as selectors write them ({@code web-*}, {@code web-*,!web-test}), without roles. */
     static final Rule HOST_GLOB = typed("a host-name glob such as web-*", (scalar, n) -> {
         String text = scalar.text();
@@ -185,7 +188,7 @@ final class Schema {
                 "transport", oneOf("ssh", "local"),
                 "backup", backup(policies),
                 "properties", FREE_MAP);
-        top = extend(role, 4, "roles", ELSEWHERE, "hosts", ELSEWHERE, "hostSources", ELSEWHERE);
+        top = extend(role, 4, "roles", ELSEWHERE, "hosts", ELSEWHERE, "hostSources", ELSEWHERE, Waivers.KEY, ELSEWHERE);
         host = extend(role, 0, "address", TEXT, "roles", ROLE_NAMES);
         Map<String, Fields> kinds = new LinkedHashMap<>();
         plugins.hostSources().forEach((kind, source) -> kinds.put(kind, fieldsOf(source.keys())));
