@@ -233,13 +233,21 @@ final class Schema {
     }
 
     static Rule oneOf(String... values) {
-        List<String> allowed = List.of(values);
-        return typed("one of " + String.join(", ", allowed), (scalar, n) -> {
-            if (!allowed.contains(scalar.text())) {
-                throw n.invalid(scalar, scalar.describe() + " is not one of " + String.join(", ", allowed));
-            }
-            return scalar.text();
-        });
+        return new OneOf(List.of(values));
+    }
+
+    /** One of a few words, such as {@code strict}, {@code accept-new} or {@code off}. */
+    record OneOf(List<String> allowed) implements Rule {
+
+        @Override
+        public Object apply(YamlNode node, Normalizer n) {
+            return typed("one of " + String.join(", ", allowed), (scalar, normalizer) -> {
+                if (!allowed.contains(scalar.text())) {
+                    throw normalizer.invalid(scalar, scalar.describe() + " is not one of " + String.join(", ", allowed));
+                }
+                return scalar.text();
+            }).apply(node, n);
+        }
     }
 
     /**
