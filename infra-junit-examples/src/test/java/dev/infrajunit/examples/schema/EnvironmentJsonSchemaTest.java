@@ -1,4 +1,4 @@
-package dev.infrajunit.environment;
+package dev.infrajunit.examples.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import dev.infrajunit.environment.EnvironmentJsonSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JSON Schema editors use for environment files: generated from the loader's own rules, kept in
- * the repository, and agreeing with the loader on the files of this repository and on mistakes.
+ * The JSON Schema editors use for environment files: generated from the loader's own rules with every
+ * plug-in of this repository on the class path (here, the AWS one too), kept in the repository, and
+ * agreeing with the loader on the files of this repository and on mistakes.
  */
 class EnvironmentJsonSchemaTest {
 
@@ -28,7 +30,7 @@ class EnvironmentJsonSchemaTest {
     /** Set {@code -Dinfra.schema.write=true} to write the schema after changing the loader's rules. */
     @Test
     void theSchemaInTheRepositoryIsTheOneTheLoadersRulesGenerate() throws IOException {
-        String generated = EnvironmentJsonSchema.generate();
+        String generated = generated();
         if (Boolean.getBoolean("infra.schema.write")) {
             Files.writeString(KEPT, generated);
         }
@@ -61,6 +63,8 @@ class EnvironmentJsonSchemaTest {
         assertThat(errors("ssh:\n  hostKeyChecking: lenient\n")).isNotEmpty();
         assertThat(errors("ssh:\n  port: 70000\n")).isNotEmpty();
         assertThat(errors("roles:\n  database:\n    backup: { files: /b/*.dump, maxAge: 24h, minsize: 1MB }\n")).isNotEmpty();
+        assertThat(errors("roles:\n  database:\n    backup: { s3: \"s3://b/\", maxAge: 24h, prefx: x }\n")).isNotEmpty();
+        assertThat(errors("hostSources:\n  - ec2: { tags: {} }\n")).isNotEmpty();
         assertThat(errors("hostSources:\n  - sshConfig: ~/.ssh/config\n    mach: web-*\n")).isNotEmpty();
         assertThat(errors("ssh:\n  passphraseEnv: not a name\n")).isNotEmpty();
     }
@@ -75,8 +79,12 @@ class EnvironmentJsonSchemaTest {
                 """)).isEmpty();
     }
 
+    private static String generated() {
+        return EnvironmentJsonSchema.generate(EnvironmentJsonSchemaTest.class.getClassLoader());
+    }
+
     private static List<String> errors(String yaml) {
-        Schema schema = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012()).getSchema(EnvironmentJsonSchema.generate());
+        Schema schema = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012()).getSchema(generated());
         return schema.validate(yaml, InputFormat.YAML).stream().map(Error::toString).toList();
     }
 }
