@@ -158,6 +158,8 @@ final class Schema {
             "profile", TEXT,
             "endpoint", TEXT,
             "instanceId", TEXT,
+            "dbInstanceId", TEXT,
+            "dbClusterId", TEXT,
             "accountId", TEXT);
 
     /** What roles set, and what hosts inherit from the top level and from their roles. */
@@ -166,7 +168,7 @@ final class Schema {
             "commandTimeout", DURATION,
             "aws", AWS,
             "sudo", BOOLEAN,
-            "transport", oneOf("ssh", "local"),
+            "transport", oneOf("ssh", "local", "none"),
             "backup", BACKUP,
             "properties", FREE_MAP);
 
@@ -219,6 +221,13 @@ final class Schema {
                     "nameTag", TEXT,
                     "address", oneOf("privateIp", "publicIp", "privateDns")));
 
+    /** RDS DB instances and Aurora clusters, all of a region or those with every one of the tags. */
+    static final Fields RDS_SOURCE = closed(
+            "rds", closed(
+                    "tags", TAGS,
+                    "region", TEXT,
+                    "roles", ROLE_NAMES));
+
     /** The kinds of {@code hostSources:} entries, by the key that names each, in the order messages list them. */
     static final Map<String, Fields> HOST_SOURCES = hostSources();
 
@@ -229,6 +238,7 @@ final class Schema {
         Map<String, Fields> kinds = new LinkedHashMap<>();
         kinds.put("sshConfig", SSH_CONFIG_SOURCE);
         kinds.put("ec2", EC2_SOURCE);
+        kinds.put("rds", RDS_SOURCE);
         return Collections.unmodifiableMap(kinds);
     }
 
