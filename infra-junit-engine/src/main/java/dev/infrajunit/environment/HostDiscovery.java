@@ -20,7 +20,7 @@ final class HostDiscovery {
 
     /** Which artifact brings the host source of a kind the engine does not implement itself. */
     private static final Map<String, String> PROVIDED_BY = Map.of("ec2", "dev.infrajunit:infra-junit-aws",
-            "rds", "dev.infrajunit:infra-junit-aws");
+            "rds", "dev.infrajunit:infra-junit-aws", "ebs", "dev.infrajunit:infra-junit-aws");
 
     /**
      * One checked entry.

@@ -160,6 +160,7 @@ final class Schema {
             "instanceId", TEXT,
             "dbInstanceId", TEXT,
             "dbClusterId", TEXT,
+            "volumeId", TEXT,
             "accountId", TEXT);
 
     /** What roles set, and what hosts inherit from the top level and from their roles. */
@@ -228,6 +229,14 @@ final class Schema {
                     "region", TEXT,
                     "roles", ROLE_NAMES));
 
+    /** EBS volumes, all of a region or those with every one of the tags. */
+    static final Fields EBS_SOURCE = closed(
+            "ebs", closed(
+                    "tags", TAGS,
+                    "region", TEXT,
+                    "roles", ROLE_NAMES,
+                    "nameTag", TEXT));
+
     /** The kinds of {@code hostSources:} entries, by the key that names each, in the order messages list them. */
     static final Map<String, Fields> HOST_SOURCES = hostSources();
 
@@ -239,6 +248,7 @@ final class Schema {
         kinds.put("sshConfig", SSH_CONFIG_SOURCE);
         kinds.put("ec2", EC2_SOURCE);
         kinds.put("rds", RDS_SOURCE);
+        kinds.put("ebs", EBS_SOURCE);
         return Collections.unmodifiableMap(kinds);
     }
 
