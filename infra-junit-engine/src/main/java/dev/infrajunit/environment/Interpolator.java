@@ -1,5 +1,6 @@
 package dev.infrajunit.environment;
 
+import dev.infrajunit.runtime.Secrets;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,7 @@ final class Interpolator {
                 if (reference.startsWith("env:")) {
                     String value = environmentVariable(scalar, reference.substring(4));
                     fromEnv |= value != null;
+                    Secrets.remember(value);
                     out.append(value != null ? value : defaultOf(reference));
                 } else if (reference.startsWith("sys:")) {
                     out.append(systemProperty(scalar, reference.substring(4)));

@@ -7,6 +7,7 @@ import dev.infrajunit.runtime.RunEnvironment;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.platform.engine.TestDescriptor;
 
 /**
  * How one check runs: its own timeout or the configured one, retried when it is
@@ -28,20 +29,22 @@ public final class CheckExecution {
 
     /**
      * Runs the check against a subject (a host's name, or the check's own name for a plain check).
-     * An {@link AssertionError} is a failed check; anything else means it could not check.
+     * An {@link AssertionError} is a failed check; anything else means it could not check. What the
+     * check reports while it runs (the commands it ran, {@link dev.infrajunit.Infra#report}) is
+     * published for {@code node}.
      */
-    public void run(Class<?> specClass, Method method, Object[] arguments, String subject, InfraExecutionContext context)
-            throws Exception {
+    public void run(Class<?> specClass, Method method, Object[] arguments, String subject, InfraExecutionContext context,
+                    TestDescriptor node) throws Exception {
         InfraConfiguration configuration = context.configuration();
         RunEnvironment run = context.environment();
         Duration limit = timeout.orElseGet(configuration::checkTimeout);
         String limitSource = timeout.isPresent() ? "@Check(timeout)" : InfraConfiguration.CHECK_TIMEOUT;
         boolean aboutHost = arguments.length == 1;
-        try {
+        try (NodeReporter reporter = new NodeReporter(context.listener(), node)) {
             if (retry.isPresent()) {
-                retry.get().run(() -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run));
+                retry.get().run(() -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, reporter));
             } else {
-                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run);
+                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, reporter);
             }
         } catch (AssertionError e) {
             AssertionError failure = aboutHost ? namingHost(e, subject) : e;

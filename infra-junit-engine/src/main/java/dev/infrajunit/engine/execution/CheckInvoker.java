@@ -3,6 +3,7 @@ package dev.infrajunit.engine.execution;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
 import dev.infrajunit.InfraException;
+import dev.infrajunit.runtime.ActiveCheck;
 import dev.infrajunit.runtime.ActiveEnvironment;
 import dev.infrajunit.runtime.RunEnvironment;
 import java.lang.reflect.InvocationTargetException;
@@ -45,13 +46,15 @@ public final class CheckInvoker {
      * @param timeout  how long the call may take
      * @param timeoutSource where the timeout was configured, for the message
      * @param run      the run the check belongs to: what {@link dev.infrajunit.Infra} answers on its thread
+     * @param reporter where the check's report entries go
      */
     public static void invoke(Class<?> specClass, Method method, Object[] arguments, String subject, Duration timeout,
-                              String timeoutSource, RunEnvironment run) throws Exception {
+                              String timeoutSource, RunEnvironment run, ActiveCheck.Reporter reporter) throws Exception {
         Future<?> call = CHECK_THREADS.submit(() -> {
             // Bound to this thread, so a check abandoned after a timeout still sees its own (closed)
             // run after that run ends, instead of loading an environment of its own.
             ActiveEnvironment.bind(run);
+            ActiveCheck.bind(reporter);
             try {
                 Object instance = instantiate(specClass);
                 method.setAccessible(true);
@@ -59,6 +62,7 @@ public final class CheckInvoker {
             } catch (InvocationTargetException e) {
                 throw new ThrownByCheck(e.getCause());
             } finally {
+                ActiveCheck.unbind();
                 ActiveEnvironment.unbind();
             }
             return null;

@@ -2,34 +2,43 @@ package dev.infrajunit.engine.execution;
 
 import dev.infrajunit.engine.config.InfraConfiguration;
 import dev.infrajunit.runtime.RunEnvironment;
+import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 /**
- * What a node needs while it executes: the configuration, and once the engine node has opened it,
- * the run's environment (or why it could not be opened).
+ * What a node needs while it executes: the configuration, where its report entries go, and once
+ * the engine node has opened it, the run's environment (or why it could not be opened).
  */
 public final class InfraExecutionContext implements EngineExecutionContext {
 
     private final InfraConfiguration configuration;
+    private final EngineExecutionListener listener;
     private final RunEnvironment environment;
     private final RuntimeException environmentFailure;
 
-    public InfraExecutionContext(InfraConfiguration configuration) {
-        this(configuration, null, null);
+    public InfraExecutionContext(InfraConfiguration configuration, EngineExecutionListener listener) {
+        this(configuration, listener, null, null);
     }
 
-    private InfraExecutionContext(InfraConfiguration configuration, RunEnvironment environment, RuntimeException environmentFailure) {
+    private InfraExecutionContext(InfraConfiguration configuration, EngineExecutionListener listener, RunEnvironment environment,
+                                  RuntimeException environmentFailure) {
         this.configuration = configuration;
+        this.listener = listener;
         this.environment = environment;
         this.environmentFailure = environmentFailure;
     }
 
     public InfraExecutionContext withEnvironment(RunEnvironment environment) {
-        return new InfraExecutionContext(configuration, environment, null);
+        return new InfraExecutionContext(configuration, listener, environment, null);
     }
 
     public InfraExecutionContext withEnvironmentFailure(RuntimeException failure) {
-        return new InfraExecutionContext(configuration, null, failure);
+        return new InfraExecutionContext(configuration, listener, null, failure);
+    }
+
+    /** Where a node's report entries go. */
+    public EngineExecutionListener listener() {
+        return listener;
     }
 
     public InfraConfiguration configuration() {
