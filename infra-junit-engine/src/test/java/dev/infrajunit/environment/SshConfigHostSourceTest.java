@@ -283,7 +283,7 @@ class SshConfigHostSourceTest {
                         + " or { ec2: { tags: { env: staging } } }, found '~/.ssh/config'");
         assertProblem("hostSources:\n  - sshconfig: ~/.ssh/config\n")
                 .hasMessage("staging.yaml:2: hostSources[0]: a host source starts with its kind, but this one has"
-                        + " 'sshconfig'; did you mean 'sshConfig'? Kinds: sshConfig, ec2");
+                        + " 'sshconfig'; did you mean 'sshConfig'? Kinds: sshConfig, ec2, rds, ebs");
         assertProblem("hostSources:\n  - sshConfig: ~/.ssh/config\n    ec2: { tags: { env: staging } }\n")
                 .hasMessage("staging.yaml:2: hostSources[0]: one host source per entry, but this one has both"
                         + " sshConfig and ec2; start each with its own '-'");
