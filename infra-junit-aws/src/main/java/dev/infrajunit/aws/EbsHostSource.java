@@ -2,6 +2,7 @@ package dev.infrajunit.aws;
 
 import dev.infrajunit.spi.DiscoveredHost;
 import dev.infrajunit.spi.HostSource;
+import dev.infrajunit.spi.Keys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,6 +29,16 @@ public final class EbsHostSource implements HostSource {
     @Override
     public String kind() {
         return "ebs";
+    }
+
+    /** {@code - ebs: { ... }} with its options inside; without tags, every one of the region's EBS volumes. */
+    @Override
+    public Keys keys() {
+        return Keys.of().nested(kind(), Keys.of()
+                .textMap("tags", "the tags to match, such as { env: prod }")
+                .text("region")
+                .roles("roles")
+                .text("nameTag"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.infrajunit.aws;
 
 import dev.infrajunit.spi.DiscoveredHost;
 import dev.infrajunit.spi.HostSource;
+import dev.infrajunit.spi.Keys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,6 +32,15 @@ public final class RdsHostSource implements HostSource {
     @Override
     public String kind() {
         return "rds";
+    }
+
+    /** {@code - rds: { ... }} with its options inside; without tags, every one of the region's RDS databases. */
+    @Override
+    public Keys keys() {
+        return Keys.of().nested(kind(), Keys.of()
+                .textMap("tags", "the tags to match, such as { env: prod }")
+                .text("region")
+                .roles("roles"));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.infrajunit.environment;
 
-import dev.infrajunit.runtime.Secrets;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
