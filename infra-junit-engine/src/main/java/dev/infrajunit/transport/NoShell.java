@@ -3,6 +3,7 @@ package dev.infrajunit.transport;
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.spi.Transport;
 import java.time.Duration;
 
 /**
