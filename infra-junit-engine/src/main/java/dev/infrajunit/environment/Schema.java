@@ -142,6 +142,9 @@ final class Schema {
             "profile", TEXT,
             "endpoint", TEXT,
             "instanceId", TEXT,
+            "dbInstanceId", TEXT,
+            "dbClusterId", TEXT,
+            "volumeId", TEXT,
             "accountId", TEXT);
 
     /** One waiver; {@link Waivers} checks that the required keys are there and what they hold. */
@@ -192,7 +195,7 @@ final class Schema {
                 "commandTimeout", DURATION,
                 "aws", AWS,
                 "sudo", BOOLEAN,
-                "transport", oneOf("ssh", "local"),
+                "transport", oneOf("ssh", "local", "none"),
                 "backup", backup(policies),
                 "properties", FREE_MAP);
         top = extend(role, 4, "roles", ELSEWHERE, "hosts", ELSEWHERE, "hostSources", ELSEWHERE, Waivers.KEY, ELSEWHERE);
