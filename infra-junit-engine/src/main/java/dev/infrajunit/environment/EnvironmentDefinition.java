@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A parsed and validated environment file.
@@ -12,13 +13,21 @@ import java.util.Optional;
  * @param source   where it was read from (a file path, or the classpath resource's location)
  * @param settings the top-level keys other than {@code hosts} and {@code roles}, as plain YAML values
  * @param hosts    every host, in file order
+ * @param secrets  the values taken from environment variables and system properties, which no
+ *                 message or report may show
  */
 public record EnvironmentDefinition(String name, Optional<Path> source, Map<String, Object> settings,
-                                    List<HostDefinition> hosts) {
+                                    List<HostDefinition> hosts, Set<String> secrets) {
 
     public EnvironmentDefinition {
         settings = Map.copyOf(settings);
         hosts = List.copyOf(hosts);
+        secrets = Set.copyOf(secrets);
+    }
+
+    /** An environment without values from environment variables or system properties. */
+    public EnvironmentDefinition(String name, Optional<Path> source, Map<String, Object> settings, List<HostDefinition> hosts) {
+        this(name, source, settings, hosts, Set.of());
     }
 
     /** Only what identifies the environment: its settings may hold values taken from environment variables. */

@@ -64,7 +64,7 @@ final class EnvironmentParser {
                 }
             }
         }
-        return new EnvironmentDefinition(name, source.file(), settings, List.copyOf(hosts.values()));
+        return new EnvironmentDefinition(name, source.file(), settings, List.copyOf(hosts.values()), interpolator.secrets());
     }
 
     private Map<String, YamlNode.Mapping> roles(YamlNode.Mapping top) {

@@ -1,6 +1,7 @@
 package dev.infrajunit.engine.descriptor;
 
 import dev.infrajunit.engine.config.InfraConfiguration;
+import dev.infrajunit.engine.execution.CheckThreads;
 import dev.infrajunit.engine.execution.InfraExecutionContext;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.runtime.ActiveEnvironment;
@@ -21,6 +22,7 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
     private EnvironmentSource source;
     private RuntimeException loadFailure;
     private RunEnvironment run;
+    private CheckThreads checkThreads;
     private Thread stopAtExit;
 
     public InfraEngineDescriptor(UniqueId uniqueId, InfraConfiguration configuration, ClassLoader classLoader) {
@@ -60,7 +62,8 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
             return context.withEnvironmentFailure(e);
         }
         ActiveEnvironment.begin(run);
-        return context.withEnvironment(run);
+        checkThreads = new CheckThreads();
+        return context.withEnvironment(run, checkThreads);
     }
 
     @Override
@@ -73,7 +76,15 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
             }
         } finally {
             run = null;
-            closeSource();
+            try {
+                // after the connections: a check still waiting on one ends with it
+                if (checkThreads != null) {
+                    checkThreads.close();
+                }
+            } finally {
+                checkThreads = null;
+                closeSource();
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import dev.infrajunit.runtime.RunEnvironment;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How one check runs: its own timeout or the configured one, retried when it is
@@ -31,16 +32,29 @@ public final class CheckExecution {
      */
     public void run(Class<?> specClass, Method method, Object[] arguments, String subject, InfraExecutionContext context)
             throws Exception {
-        InfraConfiguration configuration = context.configuration();
         RunEnvironment run = context.environment();
+        try {
+            runUnmasked(specClass, method, arguments, subject, context, run);
+        } catch (Exception | AssertionError e) {
+            // what is reported never shows a value of the environment's ${env:} and ${sys:} references
+            throw Rethrow.asException(new SecretMask(run.definition().secrets()).mask(e));
+        }
+    }
+
+    private void runUnmasked(Class<?> specClass, Method method, Object[] arguments, String subject,
+                             InfraExecutionContext context, RunEnvironment run) throws Exception {
+        InfraConfiguration configuration = context.configuration();
         Duration limit = timeout.orElseGet(configuration::checkTimeout);
         String limitSource = timeout.isPresent() ? "@Check(timeout)" : InfraConfiguration.CHECK_TIMEOUT;
         boolean aboutHost = arguments.length == 1;
         try {
+            CheckThreads threads = context.checkThreads();
             if (retry.isPresent()) {
-                retry.get().run(() -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run));
+                // a retry waits for the host to change: it reads facts fetched since it began
+                retry.get().run(number -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run,
+                        threads, number == 1 ? OptionalLong.empty() : OptionalLong.of(System.nanoTime())));
             } else {
-                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run);
+                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, threads, OptionalLong.empty());
             }
         } catch (AssertionError e) {
             throw aboutHost ? namingHost(e, subject) : e;

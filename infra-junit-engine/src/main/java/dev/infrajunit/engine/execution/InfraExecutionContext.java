@@ -13,23 +13,31 @@ public final class InfraExecutionContext implements EngineExecutionContext {
     private final InfraConfiguration configuration;
     private final RunEnvironment environment;
     private final RuntimeException environmentFailure;
+    private final CheckThreads checkThreads;
 
     public InfraExecutionContext(InfraConfiguration configuration) {
-        this(configuration, null, null);
+        this(configuration, null, null, null);
     }
 
-    private InfraExecutionContext(InfraConfiguration configuration, RunEnvironment environment, RuntimeException environmentFailure) {
+    private InfraExecutionContext(InfraConfiguration configuration, RunEnvironment environment, RuntimeException environmentFailure,
+                                  CheckThreads checkThreads) {
         this.configuration = configuration;
         this.environment = environment;
         this.environmentFailure = environmentFailure;
+        this.checkThreads = checkThreads;
     }
 
-    public InfraExecutionContext withEnvironment(RunEnvironment environment) {
-        return new InfraExecutionContext(configuration, environment, null);
+    public InfraExecutionContext withEnvironment(RunEnvironment environment, CheckThreads checkThreads) {
+        return new InfraExecutionContext(configuration, environment, null, checkThreads);
     }
 
     public InfraExecutionContext withEnvironmentFailure(RuntimeException failure) {
-        return new InfraExecutionContext(configuration, null, failure);
+        return new InfraExecutionContext(configuration, null, failure, null);
+    }
+
+    /** The threads this run's checks are called on. */
+    public CheckThreads checkThreads() {
+        return checkThreads;
     }
 
     public InfraConfiguration configuration() {

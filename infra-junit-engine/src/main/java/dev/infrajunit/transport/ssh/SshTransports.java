@@ -58,7 +58,7 @@ public final class SshTransports implements AutoCloseable {
         this.alarms = timer;
         this.connector = new SshConnector(config,
                 new Authenticator(new IdentityKeys(config, options.environment()), new SshAgent(options.environment())),
-                new HostKeyWarnings(options.warnings()), options, alarms);
+                new HostKeyWarnings(options.warnings()), options, alarms, readers);
         this.execution = new RemoteExecution(readers, alarms);
     }
 
