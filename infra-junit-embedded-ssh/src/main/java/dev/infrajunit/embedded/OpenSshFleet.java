@@ -14,10 +14,11 @@ import java.util.Properties;
 /**
  * The real OpenSSH servers that {@code scripts/start-test-sshd.sh} started on loopback, as its
  * {@code fleet.properties} describes them. Tests that need them are skipped, saying how to start
- * them, when that file is absent.
+ * them, when that file is absent. Besides {@code user} (login shell sh), {@code fishUser} and
+ * {@code tcshUser} log in with the same key and have fish and tcsh as their login shells.
  */
 public record OpenSshFleet(String user, Path identityFile, Path knownHosts, Path knownHostsHashed, List<Endpoint> hosts,
-                           Path jumpHostLog, Endpoint deadHost) {
+                           Path jumpHostLog, Endpoint deadHost, String fishUser, String tcshUser) {
 
     /** Where the start script writes the description unless {@code INFRA_SSH_FLEET} names another file. */
     public static final Path DEFAULT_INFO_FILE = Path.of("/var/lib/infra-junit-test/fleet/fleet.properties");
@@ -73,7 +74,9 @@ public record OpenSshFleet(String user, Path identityFile, Path knownHosts, Path
                 Path.of(properties.getProperty("knownHostsHashed")),
                 Arrays.stream(properties.getProperty("hosts").split(",")).map(Endpoint::parse).toList(),
                 Path.of(properties.getProperty("jumpHostLog")),
-                Endpoint.parse(properties.getProperty("deadHost")));
+                Endpoint.parse(properties.getProperty("deadHost")),
+                properties.getProperty("fishUser", ""),
+                properties.getProperty("tcshUser", ""));
     }
 
     /** Skips the calling test unless the fleet has at least {@code count} hosts. */
