@@ -7,6 +7,9 @@ import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.runtime.ActiveEnvironment;
 import dev.infrajunit.runtime.EnvironmentSource;
 import dev.infrajunit.runtime.RunEnvironment;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -62,6 +65,7 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
             return context.withEnvironmentFailure(e);
         }
         ActiveEnvironment.begin(run);
+        run.expectChecks(checksByHost());
         checkThreads = new CheckThreads();
         return context.withEnvironment(run, checkThreads);
     }
@@ -86,6 +90,16 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
                 closeSource();
             }
         }
+    }
+
+    private Map<String, Integer> checksByHost() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (TestDescriptor descendant : getDescendants()) {
+            if (descendant instanceof HostCheckDescriptor check) {
+                counts.merge(check.hostName(), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     private synchronized void closeSource() {

@@ -38,6 +38,14 @@ public final class CheckExecution {
         } catch (Exception | AssertionError e) {
             // what is reported never shows a value of the environment's ${env:} and ${sys:} references
             throw Rethrow.asException(new SecretMask(run.definition().secrets()).mask(e));
+        } catch (OutOfMemoryError e) {
+            // the process's thread limit: this check could not run, the run goes on with the others
+            if (String.valueOf(e.getMessage()).contains("native thread")) {
+                throw new CouldNotCheckException(subject, "could not start a thread (" + e.getMessage() + "): the process"
+                        + " reached its thread limit (ulimit -u, or a container's pids limit); lower infra.parallelism or"
+                        + " raise the limit", e);
+            }
+            throw e;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.infrajunit.engine.execution;
 
 import dev.infrajunit.engine.config.InfraConfiguration;
 import dev.infrajunit.runtime.RunEnvironment;
+import java.util.Optional;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 /**
@@ -33,6 +34,11 @@ public final class InfraExecutionContext implements EngineExecutionContext {
 
     public InfraExecutionContext withEnvironmentFailure(RuntimeException failure) {
         return new InfraExecutionContext(configuration, null, failure, null);
+    }
+
+    /** The run's environment, when it could be opened. */
+    public Optional<RunEnvironment> environmentIfOpen() {
+        return Optional.ofNullable(environment);
     }
 
     /** The threads this run's checks are called on. */

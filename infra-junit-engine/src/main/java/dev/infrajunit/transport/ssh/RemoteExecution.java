@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -72,6 +73,7 @@ final class RemoteExecution {
         Future<CapturedOutput> stderr = null;
         Thread caller = Thread.currentThread();
         AtomicBoolean starting = new AtomicBoolean(true);
+        AtomicReference<OpenFailException> refused = new AtomicReference<>();
         // SSHJ waits for the session and the exec request up to the connection's timeout: this one wakes it at the deadline
         ScheduledFuture<?> startAlarm = alarms.schedule(() -> {
             synchronized (starting) {
@@ -84,7 +86,7 @@ final class RemoteExecution {
         try {
             Session.Command command;
             try {
-                session = startSession(target, client, shown, timeout, deadline);
+                session = startSession(target, client, shown, timeout, deadline, refused);
                 command = session.exec(SHELL);
                 running = command;
                 try (OutputStream script = command.getOutputStream()) {
@@ -101,7 +103,7 @@ final class RemoteExecution {
                 }
             }
             if (timedOut.get()) {
-                throw failure(target, client, shown, timeout, true, null);
+                throw startFailure(target, client, shown, timeout, refused.get(), null);
             }
             Session opened = session;
             alarm = alarms.schedule(() -> {
@@ -128,7 +130,8 @@ final class RemoteExecution {
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | ExecutionException e) {
             if (timedOut.get()) {
-                throw failure(target, client, shown, timeout, true, e);
+                throw running == null ? startFailure(target, client, shown, timeout, refused.get(), e)
+                        : failure(target, client, shown, timeout, true, e);
             }
             if (causedByInterrupt(e)) {
                 // SSHJ's streams turn an interrupt into an InterruptedIOException and clear the flag
@@ -140,7 +143,8 @@ final class RemoteExecution {
             throw failure(target, client, shown, timeout, true, null);
         } catch (InterruptedException e) {
             if (timedOut.get()) {
-                throw failure(target, client, shown, timeout, true, e);
+                throw running == null ? startFailure(target, client, shown, timeout, refused.get(), e)
+                        : failure(target, client, shown, timeout, true, e);
             }
             Thread.currentThread().interrupt();
             throw new CouldNotCheckException(target.hostName(), "interrupted while running: " + shown, e);
@@ -195,22 +199,35 @@ final class RemoteExecution {
      * once it has reaped the command's process, a moment after the channel closed, so a new session
      * can be refused although fewer than {@code MaxSessions} are open on our side.
      */
-    private static Session startSession(SshTarget target, SSHClient client, String shown, Duration timeout, long deadline)
-            throws IOException, InterruptedException {
+    private static Session startSession(SshTarget target, SSHClient client, String shown, Duration timeout, long deadline,
+                                        AtomicReference<OpenFailException> refused) throws IOException, InterruptedException {
         long pause = 5;
         while (true) {
             try {
                 return client.startSession();
             } catch (OpenFailException e) {
+                refused.set(e);
                 if (System.nanoTime() + pause * 1_000_000 > deadline) {
-                    throw new CouldNotCheckException(target.hostName(), "the server kept refusing a new session for "
-                            + Durations.format(timeout) + " (" + e.getMessage() + "): " + shown + ". Is MaxSessions in its"
-                            + " sshd_config below the default of 10, or is something else using this account's sessions?", e);
+                    throw refusedUntilTimeout(target, shown, timeout, e);
                 }
                 Thread.sleep(pause);
                 pause = Math.min(pause * 2, 100);
             }
         }
+    }
+
+    private static CouldNotCheckException refusedUntilTimeout(SshTarget target, String shown, Duration timeout,
+                                                              OpenFailException refusal) {
+        return new CouldNotCheckException(target.hostName(), "the server kept refusing a new session for "
+                + Durations.format(timeout) + " (" + refusal.getMessage() + "): " + shown + ". Is MaxSessions in its"
+                + " sshd_config below the default of 10, or is something else using this account's sessions?", refusal);
+    }
+
+    /** The deadline came before the command started: while the server refused sessions, that is why. */
+    private static CouldNotCheckException startFailure(SshTarget target, SSHClient client, String shown, Duration timeout,
+                                                       OpenFailException refusal, Exception cause) {
+        return refusal != null ? refusedUntilTimeout(target, shown, timeout, refusal)
+                : failure(target, client, shown, timeout, true, cause);
     }
 
     private static CouldNotCheckException failure(SshTarget target, SSHClient client, String shown, Duration timeout,

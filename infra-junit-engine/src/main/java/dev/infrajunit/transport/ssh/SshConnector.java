@@ -91,6 +91,12 @@ final class SshConnector {
             CouldNotCheckException failure = connectFailure(target, client, jump, e, hostKeys);
             closeQuietly(client);
             throw failure;
+        } catch (OutOfMemoryError e) {
+            // each connection starts threads of its own; at the process's thread limit this host cannot be checked
+            closeQuietly(client);
+            throw new CouldNotCheckException(target.hostName(), "could not connect to " + target.socketAddress() + ": no"
+                    + " thread could be started for the connection (" + e.getMessage() + "); the process reached its thread"
+                    + " limit (ulimit -u, or a container's pids limit): lower infra.parallelism or raise the limit", e);
         }
     }
 

@@ -151,6 +151,21 @@ final class SshTransport implements Transport {
     }
 
     /**
+     * Closes the connection unless another thread is just opening it; the next command opens it
+     * again, which is not counted as a lost connection.
+     */
+    @Override
+    public void release() {
+        if (lock.tryLock()) {
+            try {
+                closeClient();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
      * Never waits for a thread that is opening the connection (that can take the connect timeout):
      * if one holds the lock, it closes what it opened as soon as it lets go of the lock.
      */
