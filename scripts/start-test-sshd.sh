@@ -4,7 +4,9 @@
 # 127.0.77.250 on port 2222, then the same addresses on port 2223 for hosts 251 to 500, and so on.
 # Test users log in with one client key: infratest (login shell sh), infratest-fish (fish) and
 # infratest-tcsh (tcsh), the last two to show that commands mean the same under any login shell.
-# One known_hosts file lists them all.
+# infratest may also log in with an RSA key, and with a key of no authorized_keys file whose user
+# certificate a CA signed that every sshd trusts (TrustedUserCAKeys). One known_hosts file lists
+# every host.
 #
 #   scripts/start-test-sshd.sh [N]          # N hosts, default 3 (at most 1000)
 #   scripts/stop-test-sshd.sh               # stops exactly the sshd processes started here
@@ -63,9 +65,21 @@ install -d -m 755 /run/sshd
 
 key="$fleet_dir/client/id_ed25519"
 [[ -f "$key" ]] || ssh-keygen -q -t ed25519 -N '' -C "infra-junit-test-client" -f "$key"
-for login in "$user" "$fish_user" "$tcsh_user"; do
+for login in "$fish_user" "$tcsh_user"; do
   install -m 644 -o root -g root "$key.pub" "$fleet_dir/authorized_keys/$login"
 done
+rsa_key="$fleet_dir/client/id_rsa"
+[[ -f "$rsa_key" ]] || ssh-keygen -q -t rsa -b 3072 -N '' -C "infra-junit-test-client-rsa" -f "$rsa_key"
+cat "$key.pub" "$rsa_key.pub" > "$fleet_dir/authorized_keys/$user"
+chmod 644 "$fleet_dir/authorized_keys/$user"
+
+# A user CA and a key known only by its certificate: the CA signs it for the test user.
+user_ca="$fleet_dir/client/user_ca"
+cert_key="$fleet_dir/client/id_cert"
+[[ -f "$user_ca" ]] || ssh-keygen -q -t ed25519 -N '' -C "infra-junit-test-user-ca" -f "$user_ca"
+[[ -f "$cert_key" ]] || ssh-keygen -q -t ed25519 -N '' -C "infra-junit-test-client-cert" -f "$cert_key"
+ssh-keygen -q -s "$user_ca" -I infra-junit-test-client -n "$user" -V -5m:+3650d "$cert_key.pub"
+install -m 644 -o root -g root "$user_ca.pub" "$fleet_dir/user_ca.pub"
 
 : > "$fleet_dir/known_hosts"
 : > "$fleet_dir/pids"
@@ -91,6 +105,7 @@ PubkeyAuthentication yes
 PasswordAuthentication no
 KbdInteractiveAuthentication no
 AuthorizedKeysFile $fleet_dir/authorized_keys/%u
+TrustedUserCAKeys $fleet_dir/user_ca.pub
 StrictModes yes
 AllowTcpForwarding yes
 X11Forwarding no
@@ -125,6 +140,9 @@ user=$user
 fishUser=$fish_user
 tcshUser=$tcsh_user
 identityFile=$key
+rsaIdentityFile=$rsa_key
+certificateIdentityFile=$cert_key
+certificateFile=$cert_key-cert.pub
 knownHosts=$fleet_dir/known_hosts
 knownHostsHashed=$fleet_dir/known_hosts.hashed
 hosts=$(IFS=,; echo "${hosts[*]}")

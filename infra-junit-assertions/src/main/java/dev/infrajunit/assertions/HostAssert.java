@@ -5,6 +5,9 @@ import dev.infrajunit.Host;
 import dev.infrajunit.assertions.facts.HttpProbe;
 import dev.infrajunit.assertions.facts.ServiceFacts;
 import dev.infrajunit.assertions.host.CommandAssert;
+import dev.infrajunit.assertions.host.ConnectionAssert;
+import dev.infrajunit.assertions.host.CronJobAssert;
+import dev.infrajunit.assertions.host.DnsAssert;
 import dev.infrajunit.assertions.host.FileAssert;
 import dev.infrajunit.assertions.host.GroupAssert;
 import dev.infrajunit.assertions.host.HttpAssert;
@@ -17,6 +20,9 @@ import dev.infrajunit.assertions.host.PortAssert;
 import dev.infrajunit.assertions.host.ProcessAssert;
 import dev.infrajunit.assertions.host.ServiceAssert;
 import dev.infrajunit.assertions.host.Subjects.HostCommand;
+import dev.infrajunit.assertions.host.Subjects.HostConnection;
+import dev.infrajunit.assertions.host.Subjects.HostCronJob;
+import dev.infrajunit.assertions.host.Subjects.HostDnsName;
 import dev.infrajunit.assertions.host.Subjects.HostFile;
 import dev.infrajunit.assertions.host.Subjects.HostGroup;
 import dev.infrajunit.assertions.host.Subjects.HostKernel;
@@ -28,12 +34,18 @@ import dev.infrajunit.assertions.host.Subjects.HostPort;
 import dev.infrajunit.assertions.host.Subjects.HostProcess;
 import dev.infrajunit.assertions.host.Subjects.HostService;
 import dev.infrajunit.assertions.host.Subjects.HostSysctl;
+import dev.infrajunit.assertions.host.Subjects.HostTimer;
 import dev.infrajunit.assertions.host.Subjects.HostUser;
 import dev.infrajunit.assertions.host.Subjects.HttpEndpoint;
 import dev.infrajunit.assertions.host.Subjects.TlsEndpoint;
 import dev.infrajunit.assertions.host.SysctlAssert;
+import dev.infrajunit.assertions.host.TimerAssert;
 import dev.infrajunit.assertions.host.TlsCertificateAssert;
 import dev.infrajunit.assertions.host.UserAssert;
+import dev.infrajunit.backup.BackupCheck;
+import dev.infrajunit.backup.BackupKind;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 import org.assertj.core.api.AbstractAssert;
 
@@ -51,6 +63,8 @@ import org.assertj.core.api.AbstractAssert;
  * Nothing on the host is changed: every command is a read-only, fixed template with quoted arguments.
  */
 public class HostAssert extends AbstractAssert<HostAssert, Host> {
+
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     // set by InfraSoftAssertions on its proxies
     Navigation navigation = Navigation.STRICT;
@@ -153,7 +167,56 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
         return navigate(HttpAssert.class, HttpEndpoint.class, new HttpEndpoint(actual, url), HttpAssert::new);
     }
 
+    /**
+     * A TCP connection from this host to a target: a host of the environment, whose address is
+     * used, or any name or address. The attempt gives up after 5 seconds.
+     */
+    public ConnectionAssert connection(String target, int port) {
+        return connection(target, port, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    public ConnectionAssert connection(String target, int port, Duration timeout) {
+        String address = actual.environment().hosts().stream().filter(h -> h.name().equals(target))
+                .map(Host::address).findFirst().orElse(target);
+        return navigate(ConnectionAssert.class, HostConnection.class,
+                new HostConnection(actual, target, address, checkedPort(port), timeout), ConnectionAssert::new);
+    }
+
+    /** A name as this host's resolver answers it (getent: /etc/hosts, DNS, as nsswitch.conf says). */
+    public DnsAssert dns(String name) {
+        return navigate(DnsAssert.class, HostDnsName.class, new HostDnsName(actual, name), DnsAssert::new);
+    }
+
+    /** A systemd timer and the unit it starts: scheduled, when it last ran, whether that run succeeded. */
+    public TimerAssert systemdTimer(String timer) {
+        ServiceFacts.requireServiceName(timer);
+        return navigate(TimerAssert.class, HostTimer.class, new HostTimer(actual, timer), TimerAssert::new);
+    }
+
+    /** The cron entries whose command contains this text, in every crontab of the host. */
+    public CronJobAssert cronJob(String commandContains) {
+        return navigate(CronJobAssert.class, HostCronJob.class, new HostCronJob(actual, commandContains),
+                CronJobAssert::new);
+    }
+
     // ---- short forms ----
+
+    /** This host opens a TCP connection to the target: {@code reaches("db-1", 5432)}. */
+    public HostAssert reaches(String target, int port) {
+        connection(target, port).isReachable();
+        return this;
+    }
+
+    /** This host cannot open a TCP connection to the target (refused, timed out, no route). */
+    public HostAssert doesNotReach(String target, int port) {
+        connection(target, port).isNotReachable();
+        return this;
+    }
+
+    /** The name resolves on this host; chain {@code .to("10.0.1.11")} to say to what. */
+    public DnsAssert resolves(String name) {
+        return dns(name).resolves();
+    }
 
     public HostAssert hasFile(String path) {
         file(path).isFile();
@@ -227,7 +290,6 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
     }
 
     // ---- backups ----
-    // (names qualified here so this region merges without touching the imports above)
 
     /**
      * Every backup policy the host declares holds, each within its own {@code maxAge}: files on
@@ -235,28 +297,28 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
      * a policy fails, with an example of how to declare one.
      */
     public HostAssert hasRecentBackup() {
-        return backupHolds(dev.infrajunit.backup.BackupCheck.of(actual));
+        return backupHolds(BackupCheck.of(actual));
     }
 
     /** Every backup policy of the host holds, each held to this {@code maxAge} instead of its own. */
-    public HostAssert hasRecentBackup(java.time.Duration maxAge) {
-        return backupHolds(dev.infrajunit.backup.BackupCheck.of(actual).maxAge(maxAge));
+    public HostAssert hasRecentBackup(Duration maxAge) {
+        return backupHolds(BackupCheck.of(actual).maxAge(maxAge));
     }
 
     /** The host's backup policies of one kind hold: {@code hasRecentBackup(BackupKind.S3)}. */
-    public HostAssert hasRecentBackup(dev.infrajunit.backup.BackupKind kind) {
-        return backupHolds(dev.infrajunit.backup.BackupCheck.of(actual).only(kind));
+    public HostAssert hasRecentBackup(BackupKind kind) {
+        return backupHolds(BackupCheck.of(actual).only(kind));
     }
 
     /** The host's backup policies of one kind hold, held to this {@code maxAge}. */
-    public HostAssert hasRecentBackup(dev.infrajunit.backup.BackupKind kind, java.time.Duration maxAge) {
-        return backupHolds(dev.infrajunit.backup.BackupCheck.of(actual).only(kind).maxAge(maxAge));
+    public HostAssert hasRecentBackup(BackupKind kind, Duration maxAge) {
+        return backupHolds(BackupCheck.of(actual).only(kind).maxAge(maxAge));
     }
 
-    private HostAssert backupHolds(dev.infrajunit.backup.BackupCheck check) {
+    private HostAssert backupHolds(BackupCheck check) {
         isNotNull();
         // not ifPresent(...): AssertJ trims its own frames from the trace, but a JDK lambda frame would stay on top
-        java.util.Optional<String> failure = check.failure();
+        Optional<String> failure = check.failure();
         if (failure.isPresent()) {
             failWithMessage("%s", failure.get());
         }

@@ -1,5 +1,7 @@
 package dev.infrajunit.backup;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.infrajunit.Host;
 import dev.infrajunit.InfraException;
 import java.time.Clock;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Checks that a host's backups are recent: every backup policy it declares must hold. This is
@@ -19,6 +22,7 @@ import java.util.stream.Collectors;
  * Optional<String> failure = BackupCheck.of(host).only(BackupKind.S3).maxAge(Duration.ofHours(26)).failure();
  * }</pre>
  */
+@API(status = STABLE)
 public final class BackupCheck {
 
     private final Host host;
@@ -70,7 +74,7 @@ public final class BackupCheck {
      */
     public Optional<String> failure() {
         List<BackupPolicy> declared = BackupPolicies.of(host);
-        List<BackupPolicy> policies = declared.stream().filter(policy -> kind.isEmpty() || policy.kind() == kind.get()).toList();
+        List<BackupPolicy> policies = declared.stream().filter(policy -> kind.isEmpty() || policy.kind().equals(kind.get())).toList();
         if (policies.isEmpty()) {
             return Optional.of(noPolicy(declared));
         }
@@ -78,7 +82,7 @@ public final class BackupCheck {
         List<String> problems = new ArrayList<>();
         for (BackupPolicy policy : policies) {
             BackupExpectation expectation = new BackupExpectation(maxAgeOf(policy), policy.minSize(), now);
-            problems.addAll(source(policy.kind()).problems(policy, expectation));
+            problems.addAll(store(policy.kind()).problems(host, policy, expectation));
         }
         if (problems.isEmpty()) {
             return Optional.empty();
@@ -102,15 +106,9 @@ public final class BackupCheck {
                 + policy.describe() + " has no maxAge; add one to it (maxAge: 24h), or pass one: hasRecentBackup(Duration.ofHours(24))"));
     }
 
-    private BackupSource source(BackupKind kind) {
-        // Each AWS kind is its own class, loaded only when a host declares that kind.
-        return switch (kind) {
-            case FILES -> new FileBackups(host);
-            case S3 -> new S3Backups(host);
-            case EBS -> new EbsSnapshots(host);
-            case RDS -> new RdsBackups(host);
-            case AWS_BACKUP -> new AwsBackupRecoveryPoints(host);
-        };
+    private static BackupStore store(BackupKind kind) {
+        // a policy is parsed only when its kind's store is on the class path
+        return BackupStores.of(kind.key()).orElseThrow();
     }
 
     private String noPolicy(List<BackupPolicy> declared) {

@@ -1,37 +1,41 @@
 package dev.infrajunit.backup;
 
-import dev.infrajunit.environment.Durations;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.infrajunit.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * What one policy expects at the moment of the check, and the sentences that say how a backup
  * falls short. Every kind words its failures through here, so they all read alike.
  */
-record BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now) {
+@API(status = EXPERIMENTAL)
+public record BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now) {
 
     /** The same expectation, with ages measured up to another moment. */
-    BackupExpectation at(Instant moment) {
+    public BackupExpectation at(Instant moment) {
         return new BackupExpectation(maxAge, minSize, moment);
     }
 
     /** {@code expected a backup younger than 24h}. */
-    String expected() {
-        return "expected a backup younger than " + limit(maxAge);
+    public String expected() {
+        return "expected a backup younger than " + Durations.limit(maxAge);
     }
 
     /** {@code expected a backup younger than 24h, but <found>}. */
-    String butFound(String found) {
+    public String butFound(String found) {
         return expected() + ", but " + found;
     }
 
-    boolean isFresh(Instant time) {
+    public boolean isFresh(Instant time) {
         return age(time).compareTo(maxAge) <= 0;
     }
 
-    Duration age(Instant time) {
+    public Duration age(Instant time) {
         return Duration.between(time, now);
     }
 
@@ -40,7 +44,7 @@ record BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now) {
      *
      * @param newestOf how the newest is introduced: {@code the newest of /var/backups/pg/*.dump}
      */
-    Optional<String> problemWith(String newestOf, FoundBackup newest) {
+    public Optional<String> problemWith(String newestOf, FoundBackup newest) {
         String age = Durations.format(age(newest.time()));
         if (!isFresh(newest.time())) {
             String size = newest.size().isPresent() ? " (" + Sizes.format(newest.size().getAsLong()) + ")" : "";
@@ -51,20 +55,5 @@ record BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now) {
                     + " is " + newest.name() + ", only " + Sizes.format(newest.size().getAsLong()) + " (" + age + " old)");
         }
         return Optional.empty();
-    }
-
-    /**
-     * A limit as people say it: {@code 24h} and {@code 36h} rather than {@code 1d} and {@code 1d 12h},
-     * whole days from three days on ({@code 7d}), anything else as {@link Durations#format}.
-     */
-    static String limit(Duration limit) {
-        long seconds = limit.getSeconds();
-        if (limit.getNano() == 0 && seconds > 0 && seconds % 86_400 == 0 && seconds >= 3 * 86_400) {
-            return seconds / 86_400 + "d";
-        }
-        if (limit.getNano() == 0 && seconds > 0 && seconds % 3600 == 0) {
-            return seconds / 3600 + "h";
-        }
-        return Durations.format(limit);
     }
 }

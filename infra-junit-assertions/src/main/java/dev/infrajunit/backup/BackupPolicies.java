@@ -1,19 +1,23 @@
 package dev.infrajunit.backup;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.infrajunit.Durations;
 import dev.infrajunit.Host;
 import dev.infrajunit.InfraException;
-import dev.infrajunit.environment.Durations;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Reads the backup policies of a host from its {@code backup} key: one policy (a map) or a list of
@@ -29,16 +33,10 @@ import java.util.TreeSet;
  *     maxAge: 26h
  * }</pre>
  */
+@API(status = STABLE)
 public final class BackupPolicies {
 
     private static final Set<String> COMMON_KEYS = Set.of("maxAge", "minSize");
-    private static final Map<BackupKind, Set<String>> KIND_KEYS = Map.of(
-            BackupKind.FILES, Set.of("verify", "privileged"),
-            BackupKind.S3, Set.of("timeZone"),
-            BackupKind.EBS, Set.of(),
-            BackupKind.RDS, Set.of(),
-            BackupKind.AWS_BACKUP, Set.of());
-    private static final Set<BackupKind> SIZED = Set.of(BackupKind.FILES, BackupKind.S3, BackupKind.AWS_BACKUP);
 
     private BackupPolicies() {
     }
@@ -67,23 +65,26 @@ public final class BackupPolicies {
     }
 
     private static BackupPolicy parse(Host host, String which, Map<?, ?> entry) {
-        List<BackupKind> kinds = entry.keySet().stream()
-                .map(String::valueOf).map(BackupKind::byKey).flatMap(Optional::stream).sorted().toList();
+        List<String> keys = entry.keySet().stream().map(String::valueOf).toList();
+        List<String> known = BackupStores.keys();
+        List<String> kinds = known.stream().filter(keys::contains).toList();
         if (kinds.size() != 1) {
-            throw invalid(host, which + " must have exactly one of the keys files, s3, ebs, rds, awsBackup, but has "
+            throw invalid(host, which + " must have exactly one of the keys " + String.join(", ", known) + ", but has "
                     + (kinds.isEmpty() ? "none" : kinds.size() + ": " + kinds));
         }
-        BackupKind kind = kinds.get(0);
+        String key = kinds.get(0);
+        BackupStore store = BackupStores.of(key).orElseThrow(() -> invalid(host, which + " (" + key + "): " + BackupStores.missing(key)));
+        BackupKind kind = store.kind();
         Set<String> allowed = new TreeSet<>(COMMON_KEYS);
-        allowed.addAll(KIND_KEYS.get(kind));
-        allowed.add(kind.key());
-        for (Object key : entry.keySet()) {
-            if (!allowed.contains(String.valueOf(key))) {
-                throw invalid(host, which + " (" + kind.key() + "): unknown key '" + key + "'; a " + kind.key()
+        allowed.addAll(store.policyKeys());
+        allowed.add(key);
+        for (String written : keys) {
+            if (!allowed.contains(written)) {
+                throw invalid(host, which + " (" + key + "): unknown key '" + written + "'; a " + key
                         + " policy knows " + String.join(", ", allowed));
             }
         }
-        String target = target(host, which, kind, entry.get(kind.key()));
+        String target = target(host, which, store, entry.get(key));
         String where = which + " (" + kind.key() + " " + target + ")";
         Optional<Duration> maxAge = Optional.ofNullable(entry.get("maxAge")).map(value -> {
             try {
@@ -92,7 +93,7 @@ public final class BackupPolicies {
                 throw invalid(host, where + ": maxAge " + e.getMessage());
             }
         });
-        OptionalLong minSize = minSize(host, where, kind, entry.get("minSize"));
+        OptionalLong minSize = minSize(host, where, store, entry.get("minSize"));
         Optional<String> verify = Optional.ofNullable(entry.get("verify")).map(String::valueOf);
         if (verify.isPresent() && !verify.get().contains("{0}")) {
             throw invalid(host, where + ": verify must name the file as {0}, e.g. verify: gzip -t {0}");
@@ -107,28 +108,29 @@ public final class BackupPolicies {
         return new BackupPolicy(kind, target, maxAge, minSize, verify, "true".equals(String.valueOf(privileged)), timeZone(host, where, entry.get("timeZone")));
     }
 
-    private static String target(Host host, String which, BackupKind kind, Object value) {
-        String text = value == null ? "" : String.valueOf(value).trim();
-        if (text.isEmpty() || kind == BackupKind.EBS && text.equals("false")) {
+    private static String target(Host host, String which, BackupStore store, Object value) {
+        BackupKind kind = store.kind();
+        if (value == null || String.valueOf(value).isBlank()) {
             throw invalid(host, which + ": " + kind.key() + " needs a value, e.g. " + kind.key() + ": " + kind.example());
         }
-        if (kind == BackupKind.S3 && !text.startsWith("s3://")) {
-            throw invalid(host, which + ": s3 must be a URL like s3://bucket/prefix/, but is '" + text + "'");
+        try {
+            return store.target(value instanceof String text ? text.trim() : value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(host, which + ": " + e.getMessage());
         }
-        if (kind == BackupKind.AWS_BACKUP && !text.startsWith("arn:")) {
-            throw invalid(host, which + ": awsBackup must be the ARN of the protected resource, e.g. "
-                    + BackupKind.AWS_BACKUP.example() + ", but is '" + text + "'");
-        }
-        return text;
     }
 
-    private static OptionalLong minSize(Host host, String where, BackupKind kind, Object value) {
+    private static OptionalLong minSize(Host host, String where, BackupStore store, Object value) {
         if (value == null) {
             return OptionalLong.empty();
         }
-        if (!SIZED.contains(kind)) {
-            throw invalid(host, where + ": minSize applies to files, s3 and awsBackup policies; "
-                    + kind.key() + " snapshots report no backup size");
+        if (!store.reportsSize()) {
+            List<String> sized = BackupStores.installed().stream().filter(BackupStore::reportsSize)
+                    .map(sizedStore -> sizedStore.kind().key()).toList();
+            String kinds = sized.size() == 1 ? sized.get(0)
+                    : String.join(", ", sized.subList(0, sized.size() - 1)) + " and " + sized.get(sized.size() - 1);
+            throw invalid(host, where + ": minSize applies to " + kinds + " policies; "
+                    + store.kind().key() + " snapshots report no backup size");
         }
         if (value instanceof Number number) {
             return OptionalLong.of(number.longValue());
@@ -152,7 +154,7 @@ public final class BackupPolicies {
     }
 
     private static String describeValue(Object value) {
-        return value == null ? "empty" : "the " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " '" + value + "'";
+        return value == null ? "empty" : "the " + value.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " '" + value + "'";
     }
 
     private static InfraException invalid(Host host, String problem) {

@@ -1,9 +1,12 @@
 package dev.infrajunit.backup;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * One backup policy of a host, as its environment entry (or one of its roles) declares it.
@@ -18,6 +21,7 @@ import java.util.OptionalLong;
  * @param privileged {@code privileged} (files only): run the commands with {@code sudo -n}
  * @param timeZone   {@code timeZone} (s3 only): the zone of the dates in a date-structured prefix, default UTC
  */
+@API(status = STABLE)
 public record BackupPolicy(BackupKind kind, String target, Optional<Duration> maxAge, OptionalLong minSize,
                            Optional<String> verify, boolean privileged, ZoneId timeZone) {
 

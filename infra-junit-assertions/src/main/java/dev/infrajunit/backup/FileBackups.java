@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code files} policies: the newest file matching a glob on the host, by modification time,
  * found with one read-only shell command over the host's transport.
  */
-final class FileBackups implements BackupSource {
+final class FileBackups {
 
     /*
      * The shell picks the newest match itself (test's -nt), so only one line of metadata and one
@@ -47,8 +47,7 @@ final class FileBackups implements BackupSource {
         this.host = host;
     }
 
-    @Override
-    public List<String> problems(BackupPolicy policy, BackupExpectation expectation) {
+    List<String> problems(BackupPolicy policy, BackupExpectation expectation) {
         ShellGlob glob = glob(policy);
         CommandResult result = run(policy, findNewest(glob));
         if (result.exitStatus() != 0) {

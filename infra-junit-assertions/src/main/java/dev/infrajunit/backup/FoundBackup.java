@@ -1,7 +1,10 @@
 package dev.infrajunit.backup;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * The newest backup a policy found.
@@ -10,5 +13,6 @@ import java.util.OptionalLong;
  * @param time when it was written (mtime, LastModified, StartTime, CreationDate)
  * @param size its size in bytes, when the store reports one
  */
-record FoundBackup(String name, Instant time, OptionalLong size) {
+@API(status = EXPERIMENTAL)
+public record FoundBackup(String name, Instant time, OptionalLong size) {
 }

@@ -1,15 +1,19 @@
 package dev.infrajunit.backup;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Sizes as operators write them: {@code 512}, {@code 512B}, {@code 1MB}, {@code 1.2 GB},
  * {@code 10GiB}. KB, MB, GB and TB are decimal (1 MB = 1,000,000 bytes), as disk vendors, S3 and
  * {@code du --si} count; KiB, MiB, GiB and TiB are binary (1 MiB = 1,048,576 bytes).
  */
+@API(status = STABLE)
 public final class Sizes {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]i?b?|b)?", Pattern.CASE_INSENSITIVE);

@@ -27,7 +27,8 @@
  * {@code db-2: expected a backup younger than 24h, but the newest of /var/backups/pg/db-2-*.dump
  * is db-2-2026-11-27.dump, 2d 3h old (1.2 GB)}. A policy that could not be checked (no access,
  * expired credentials, an unreadable directory) is a {@link dev.infrajunit.CouldNotCheckException}.
- * AWS kinds use {@link dev.infrajunit.aws.AwsClients}; a host with only {@code files} policies
- * loads no AWS class.
+ * {@code files} is built in; every other kind is a {@link dev.infrajunit.backup.BackupStore} found on
+ * the class path (the AWS kinds come with infra-junit-aws), so a host with only {@code files}
+ * policies loads no AWS class.
  */
 package dev.infrajunit.backup;

@@ -1,6 +1,5 @@
 package dev.infrajunit.environment;
 
-import dev.infrajunit.runtime.HostNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -132,7 +131,7 @@ public final class EnvironmentLoader {
 
     private EnvironmentException unknown(String name, String where) {
         List<String> names = availableNames();
-        List<String> closest = HostNames.closest(name, names);
+        List<String> closest = ClosestNames.closest(name, names);
         String known = names.isEmpty()
                 ? " There are no environments on the class path; put them in src/test/resources/infra/NAME.yaml."
                 : (closest.isEmpty() ? "" : " Did you mean '" + closest.get(0) + "'?")

@@ -1,6 +1,5 @@
 package dev.infrajunit.environment;
 
-import dev.infrajunit.runtime.HostNames;
 import dev.infrajunit.spi.DiscoveredHost;
 import dev.infrajunit.spi.HostSource;
 import java.util.LinkedHashMap;
@@ -145,7 +144,7 @@ final class EnvironmentParser {
         for (int i = 0; i < names.size(); i++) {
             String role = names.get(i);
             if (!roles.containsKey(role)) {
-                List<String> closest = HostNames.closest(role, roles.keySet());
+                List<String> closest = ClosestNames.closest(role, roles.keySet());
                 String known = roles.isEmpty() ? "; no roles are defined; define them under 'roles:' at the top level"
                         : closest.isEmpty() ? "; defined roles: " + String.join(", ", roles.keySet())
                         : "; did you mean '" + closest.get(0) + "'? Defined roles: " + String.join(", ", roles.keySet());

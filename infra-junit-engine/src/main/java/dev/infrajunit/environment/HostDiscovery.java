@@ -1,6 +1,5 @@
 package dev.infrajunit.environment;
 
-import dev.infrajunit.runtime.HostNames;
 import dev.infrajunit.spi.DiscoveredHost;
 import dev.infrajunit.spi.HostSource;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import java.util.ServiceLoader;
 final class HostDiscovery {
 
     /** Which artifact brings the host source of a kind the engine does not implement itself. */
-    private static final Map<String, String> PROVIDED_BY = Map.of("ec2", "dev.infrajunit:infra-junit-assertions");
+    private static final Map<String, String> PROVIDED_BY = Map.of("ec2", "dev.infrajunit:infra-junit-aws");
 
     /**
      * One checked entry.
@@ -76,7 +75,7 @@ final class HostDiscovery {
         String known = String.join(", ", Schema.HOST_SOURCES.keySet());
         if (kinds.isEmpty()) {
             Optional<String> first = mapping.members().keySet().stream().findFirst();
-            String suggestion = first.flatMap(key -> HostNames.closest(key, Schema.HOST_SOURCES.keySet()).stream().findFirst())
+            String suggestion = first.flatMap(key -> ClosestNames.closest(key, Schema.HOST_SOURCES.keySet()).stream().findFirst())
                     .map(kind -> "; did you mean '" + kind + "'?").orElse(";");
             throw source.invalid(item, "a host source starts with its kind, but this one has "
                     + first.map(key -> "'" + key + "'").orElse("no keys") + suggestion + " Kinds: " + known);

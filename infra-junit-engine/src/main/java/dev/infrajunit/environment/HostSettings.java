@@ -1,5 +1,6 @@
 package dev.infrajunit.environment;
 
+import dev.infrajunit.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

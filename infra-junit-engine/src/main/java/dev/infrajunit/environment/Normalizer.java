@@ -1,6 +1,5 @@
 package dev.infrajunit.environment;
 
-import dev.infrajunit.runtime.HostNames;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -84,7 +83,7 @@ final class Normalizer {
         String key = member.key();
         List<String> known = List.copyOf(fields.rules().keySet());
         Optional<String> suggestion = known.stream().filter(key::equalsIgnoreCase).findFirst()
-                .or(() -> HostNames.closest(key, known).stream().findFirst())
+                .or(() -> ClosestNames.closest(key, known).stream().findFirst())
                 .or(() -> nestedKey(key, fields));
         return source.at(member.line(), YamlNode.child(mapping.path(), key), "unknown key '" + key + "' "
                 + (mapping.path().isEmpty() ? "at the top level" : "under " + mapping.path())

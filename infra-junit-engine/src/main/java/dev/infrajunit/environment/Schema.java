@@ -1,5 +1,6 @@
 package dev.infrajunit.environment;
 
+import dev.infrajunit.Durations;
 import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -121,6 +122,7 @@ final class Schema {
             "ebs", SCALAR,
             "rds", TEXT,
             "awsBackup", TEXT,
+            "job", closed("timer", TEXT),
             "maxAge", DURATION,
             "minSize", SCALAR,
             "verify", TEXT,
@@ -180,8 +182,9 @@ final class Schema {
         } catch (IllegalArgumentException e) {
             throw n.invalid(scalar, e.getMessage());
         }
-        if (text.contains("role:")) {
-            throw n.invalid(scalar, scalar.describe() + " selects by role; match takes host-name globs such as web-*");
+        if (text.contains("role:") || text.contains("prop:") || text.contains("&")) {
+            throw n.invalid(scalar, scalar.describe() + " selects by more than the host name; match takes host-name"
+                    + " globs such as web-*");
         }
         return text;
     });

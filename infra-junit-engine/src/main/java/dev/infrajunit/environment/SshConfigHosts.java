@@ -4,30 +4,33 @@ import dev.infrajunit.InfraException;
 import dev.infrajunit.spi.DiscoveredHost;
 import dev.infrajunit.spi.HostSource;
 import java.io.IOException;
-import java.io.StreamCorruptedException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.sshd.client.config.hosts.HostConfigEntry;
+import java.util.stream.Stream;
 
 /**
  * {@code - sshConfig: ~/.ssh/config}: every {@code Host} alias of an OpenSSH client configuration
  * that names one host (no {@code *}, {@code ?} or {@code !}), optionally only those a {@code match}
- * glob selects. A host's address is its alias, and its SSH transport reads HostName, User, Port,
- * IdentityFile and ProxyJump from the same file ({@code ssh.configFile}), as {@code ssh} would.
- * {@code Include} lines are not followed: Apache MINA SSHD's parser, used here and by the transport,
- * reads them as plain keys.
+ * glob selects, in this file and in the files it {@code Include}s. A host's address is its alias,
+ * and its SSH transport reads its settings from the same file ({@code ssh.configFile}), as
+ * {@code ssh} would.
  */
 final class SshConfigHosts implements HostSource {
 
     static final String KIND = "sshConfig";
     static final String DEFAULT_FILE = "~/.ssh/config";
+    /** OpenSSH's own limit on nested Include. */
+    private static final int MAX_INCLUDE_DEPTH = 16;
 
     @Override
     public String kind() {
@@ -40,12 +43,9 @@ final class SshConfigHosts implements HostSource {
         Path file = UserHome.expand(written).toAbsolutePath().normalize();
         Optional<HostSelector> match = Optional.ofNullable((String) entry.get("match")).map(HostSelector::parse);
         Set<String> aliases = new LinkedHashSet<>();
-        for (HostConfigEntry section : read(file, written)) {
-            for (String alias : section.getHost().split(",")) {
-                String trimmed = alias.trim();
-                if (namesOneHost(trimmed) && match.map(glob -> glob.matches(trimmed, List.of())).orElse(true)) {
-                    aliases.add(trimmed);
-                }
+        for (String alias : aliases(file, written)) {
+            if (namesOneHost(alias) && match.map(glob -> glob.matches(alias, List.of(), Map.of())).orElse(true)) {
+                aliases.add(alias);
             }
         }
         Map<String, Object> ssh = Map.of("useSshConfig", true, "configFile", file.toString());
@@ -59,24 +59,71 @@ final class SshConfigHosts implements HostSource {
         return !alias.isEmpty() && !alias.startsWith("!") && alias.chars().noneMatch(c -> c == '*' || c == '?');
     }
 
-    private static List<HostConfigEntry> read(Path file, String written) {
+    private static List<String> aliases(Path file, String written) {
         String shown = "the SSH client configuration " + written + (written.equals(file.toString()) ? "" : " (" + file + ")");
         String fix = "; correct the path in sshConfig, or leave it out for " + DEFAULT_FILE;
         if (Files.isDirectory(file)) {
             throw new InfraException(shown + " is a directory, not a file" + fix);
         }
         try {
-            return HostConfigEntry.readHostConfigEntries(file);
+            List<String> aliases = new ArrayList<>();
+            collect(file, aliases, 0);
+            return aliases;
         } catch (NoSuchFileException e) {
             throw new InfraException(shown + " does not exist" + fix, e);
         } catch (AccessDeniedException e) {
             throw new InfraException(shown + " could not be read: permission denied; make it readable by the user"
                     + " the checks run as (" + System.getProperty("user.name") + ")", e);
-        } catch (StreamCorruptedException e) {
-            throw new InfraException(shown + " could not be read: " + e.getMessage() + " (Apache MINA SSHD reads"
-                    + " Host sections only); give sshConfig a file that lists the hosts in Host sections", e);
         } catch (IOException | RuntimeException e) {
             throw new InfraException(shown + " could not be read: " + e + fix, e);
+        }
+    }
+
+    /**
+     * The aliases of every {@code Host} line, in file order, with {@code Include}d files read where
+     * they are included, as ssh reads them. {@code Match} blocks name no host.
+     */
+    private static void collect(Path file, List<String> aliases, int depth) throws IOException {
+        for (String line : Files.readAllLines(file)) {
+            String[] words = line.strip().split("[\\s=]+", 2);
+            if (words.length < 2 || words[0].startsWith("#")) {
+                continue;
+            }
+            String keyword = words[0].toLowerCase(Locale.ROOT);
+            if (keyword.equals("host")) {
+                for (String alias : words[1].split("\\s+")) {
+                    aliases.add(alias.replace("\"", ""));
+                }
+            } else if (keyword.equals("include") && depth < MAX_INCLUDE_DEPTH) {
+                for (String pattern : words[1].split("\\s+")) {
+                    for (Path included : included(pattern)) {
+                        collect(included, aliases, depth + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The files an {@code Include} pattern names, sorted as glob(3) sorts them; a relative path is
+     * under {@code ~/.ssh}, as for ssh's user configuration. A pattern that matches nothing is no error.
+     */
+    private static List<Path> included(String pattern) throws IOException {
+        Path path = UserHome.expand(pattern);
+        if (!path.isAbsolute()) {
+            path = UserHome.expand("~/.ssh").resolve(path);
+        }
+        Path directory = path.getParent();
+        String name = path.getFileName().toString();
+        if (name.chars().noneMatch(c -> c == '*' || c == '?' || c == '[')) {
+            return Files.isRegularFile(path) ? List.of(path) : List.of();
+        }
+        if (directory == null || !Files.isDirectory(directory)) {
+            return List.of();
+        }
+        PathMatcher matcher = directory.getFileSystem().getPathMatcher("glob:" + name);
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> matcher.matches(file.getFileName()) && Files.isRegularFile(file)).sorted().toList();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.infrajunit.runtime;
 import dev.infrajunit.Environment;
 import dev.infrajunit.Host;
 import dev.infrajunit.UnknownHostException;
+import dev.infrajunit.environment.ClosestNames;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.environment.HostSelector;
@@ -81,7 +82,7 @@ public final class RunEnvironment implements Environment, AutoCloseable {
     public Host host(String name) {
         RunHost host = hosts.get(name);
         if (host == null) {
-            throw new UnknownHostException(name, name(), HostNames.closest(name, hosts.keySet()));
+            throw new UnknownHostException(name, name(), ClosestNames.closest(name, hosts.keySet()));
         }
         return host;
     }
@@ -90,7 +91,7 @@ public final class RunEnvironment implements Environment, AutoCloseable {
     public List<Host> hosts(String selector) {
         HostSelector parsed = HostSelector.parse(selector);
         return hosts.values().stream()
-                .filter(host -> parsed.matches(host.name(), host.roles()))
+                .filter(host -> parsed.matches(host.name(), host.roles(), host.properties()))
                 .map(Host.class::cast)
                 .toList();
     }

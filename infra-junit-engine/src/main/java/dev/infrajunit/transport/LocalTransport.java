@@ -3,6 +3,7 @@ package dev.infrajunit.transport;
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import dev.infrajunit.environment.Durations;
 
 /** Runs commands with {@code sh -c} on the machine that runs the specs ({@code transport: local}). */
 public final class LocalTransport implements Transport {

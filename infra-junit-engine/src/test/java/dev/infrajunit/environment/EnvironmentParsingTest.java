@@ -222,7 +222,7 @@ class EnvironmentParsingTest {
                 """))
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessage("staging.yaml:5: unknown key 'maxage' under hosts.db-1.backup[1]; did you mean 'maxAge'?"
-                        + " Known keys: files, s3, ebs, rds, awsBackup, maxAge, minSize, verify, privileged, timeZone");
+                        + " Known keys: files, s3, ebs, rds, awsBackup, job, maxAge, minSize, verify, privileged, timeZone");
     }
 
     @Test

@@ -20,14 +20,30 @@ class HostSelectorTest {
             host("web-2", "web", "backup"),
             host("bastion"));
 
+    private static final List<HostDefinition> TAGGED = List.of(
+            host("db-1", Map.of("properties", Map.of("env", "prod", "zones", List.of("a", "b"))), "database"),
+            host("db-2", Map.of("properties", Map.of("env", "staging")), "database"),
+            host("db-3", Map.of("properties", Map.of("env", "prod"), "aws", Map.of("region", "eu-west-1")),
+                    "database", "backup"),
+            host("web-1", Map.of("properties", Map.of("env", "prod", "replicas", 3)), "web"),
+            host("bastion", Map.of()));
+
     private static HostDefinition host(String name, String... roles) {
+        return host(name, Map.of(), roles);
+    }
+
+    private static HostDefinition host(String name, Map<String, Object> properties, String... roles) {
         SshSettings ssh = new SshSettings("", 0, List.of(), Optional.empty(), Path.of("known_hosts"),
                 HostKeyChecking.STRICT, Duration.ofSeconds(10), Optional.empty(), true);
-        return new HostDefinition(name, name, List.of(roles), "ssh", ssh, Duration.ofSeconds(30), false, Map.of(), 0);
+        return new HostDefinition(name, name, List.of(roles), "ssh", ssh, Duration.ofSeconds(30), false, properties, 0);
     }
 
     private static List<String> select(String selector) {
         return HostSelector.parse(selector).select(HOSTS).stream().map(HostDefinition::name).toList();
+    }
+
+    private static List<String> selectTagged(String selector) {
+        return HostSelector.parse(selector).select(TAGGED).stream().map(HostDefinition::name).toList();
     }
 
     @Test
@@ -97,12 +113,103 @@ class HostSelectorTest {
     }
 
     @Test
+    void aPropertyByItsDottedPath() {
+        assertThat(selectTagged("prop:properties.env=prod")).containsExactly("db-1", "db-3", "web-1");
+        assertThat(selectTagged("prop:aws.region=eu-west-1")).containsExactly("db-3");
+        assertThat(selectTagged("prop:properties.env=staging")).containsExactly("db-2");
+        assertThat(selectTagged("prop:properties.env=Prod")).isEmpty();
+    }
+
+    @Test
+    void aPropertyValueIsAGlobAndNumbersCompareAsWritten() {
+        assertThat(selectTagged("prop:properties.env=st*")).containsExactly("db-2");
+        assertThat(selectTagged("prop:properties.env=pro?")).containsExactly("db-1", "db-3", "web-1");
+        assertThat(selectTagged("prop:properties.replicas=3")).containsExactly("web-1");
+    }
+
+    @Test
+    void aListPropertyMatchesByAnyOfItsElements() {
+        assertThat(selectTagged("prop:properties.zones=b")).containsExactly("db-1");
+    }
+
+    @Test
+    void aMissingPropertyOrAMapMatchesNothing() {
+        assertThat(selectTagged("prop:properties.rack=*")).isEmpty();
+        assertThat(selectTagged("prop:properties=*")).isEmpty();
+        assertThat(selectTagged("prop:properties.env.deeper=prod")).isEmpty();
+    }
+
+    @Test
+    void conditionsJoinedByAnAmpersandMustAllHold() {
+        assertThat(selectTagged("role:database&prop:properties.env=prod")).containsExactly("db-1", "db-3");
+        assertThat(selectTagged("role:database & prop:properties.env=prod & db-[2-9]")).containsExactly("db-3");
+        assertThat(selectTagged("role:database&role:web")).isEmpty();
+    }
+
+    @Test
+    void intersectionsAddUpAndExcludeLikeAnyTerm() {
+        assertThat(selectTagged("role:database&prop:properties.env=prod,bastion"))
+                .containsExactly("db-1", "db-3", "bastion");
+        assertThat(selectTagged("prop:properties.env=prod,!role:database&role:backup"))
+                .containsExactly("db-1", "web-1");
+        assertThat(selectTagged("!role:database&prop:properties.env=prod")).containsExactly("db-2", "web-1", "bastion");
+    }
+
+    @Test
+    void matchesByNameRolesAndProperties() {
+        HostSelector selector = HostSelector.parse("role:database&prop:properties.env=prod");
+
+        assertThat(selector.matches("db-1", List.of("database"), Map.of("properties", Map.of("env", "prod")))).isTrue();
+        assertThat(selector.matches("db-1", List.of("database"), Map.of())).isFalse();
+        assertThat(selector.matches(TAGGED.get(2))).isTrue();
+    }
+
+    @Test
+    void anEmptySideOfAnAmpersand() {
+        assertThatThrownBy(() -> HostSelector.parse("role:database&"))
+                .hasMessage("Term 'role:database&' in host selector 'role:database&' has an empty side of '&';"
+                        + " write conditions that must all hold as role:database&prop:properties.env=prod");
+        assertThatThrownBy(() -> HostSelector.parse("db-1,& role:web"))
+                .hasMessage("Term '& role:web' in host selector 'db-1,& role:web' has an empty side of '&';"
+                        + " write conditions that must all hold as role:database&prop:properties.env=prod");
+    }
+
+    @Test
+    void aNegatedConditionInsideAnIntersection() {
+        assertThatThrownBy(() -> HostSelector.parse("role:database&!db-3"))
+                .hasMessage("Term 'role:database&!db-3' in host selector 'role:database&!db-3' negates a condition"
+                        + " after '&'; exclude with a term of its own, e.g. 'role:database,!db-3'");
+    }
+
+    @Test
+    void aPropertyTermWithoutAComparison() {
+        String expected = " does not compare a property with a value; write prop:PATH=VALUE, e.g. prop:properties.env=prod";
+        assertThatThrownBy(() -> HostSelector.parse("prop:properties.env"))
+                .hasMessage("Term 'prop:properties.env' in host selector 'prop:properties.env'" + expected);
+        assertThatThrownBy(() -> HostSelector.parse("prop:=prod"))
+                .hasMessage("Term 'prop:=prod' in host selector 'prop:=prod'" + expected);
+        assertThatThrownBy(() -> HostSelector.parse("prop:properties.env="))
+                .hasMessage("Term 'prop:properties.env=' in host selector 'prop:properties.env='" + expected);
+    }
+
+    @Test
+    void aPropertyTermWithAMalformedPathOrValue() {
+        assertThatThrownBy(() -> HostSelector.parse("prop:properties..env=prod"))
+                .hasMessage("Term 'prop:properties..env=prod' in host selector 'prop:properties..env=prod' names no"
+                        + " valid property path: 'properties..env' should be keys joined by dots, e.g. properties.env"
+                        + " or aws.region");
+        assertThatThrownBy(() -> HostSelector.parse("prop:properties.env=pre prod"))
+                .hasMessage("Term 'prop:properties.env=pre prod' in host selector 'prop:properties.env=pre prod'"
+                        + " compares with a value that has a blank in it; values are a word or a glob such as prod-*");
+    }
+
+    @Test
     void matchesByNameAndRoles() {
         HostSelector selector = HostSelector.parse("role:database,!db-3");
 
-        assertThat(selector.matches("db-1", List.of("database"))).isTrue();
-        assertThat(selector.matches("db-3", List.of("database"))).isFalse();
-        assertThat(selector.matches("web-1", List.of("web"))).isFalse();
+        assertThat(selector.matches("db-1", List.of("database"), Map.of())).isTrue();
+        assertThat(selector.matches("db-3", List.of("database"), Map.of())).isFalse();
+        assertThat(selector.matches("web-1", List.of("web"), Map.of())).isFalse();
         assertThat(selector.matches(HOSTS.get(0))).isTrue();
     }
 
@@ -115,9 +222,11 @@ class HostSelectorTest {
     void anEmptySelector() {
         assertThatThrownBy(() -> HostSelector.parse(" "))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Empty host selector; use '*' for every host, a glob such as 'db-*', or 'role:NAME'");
+                .hasMessage("Empty host selector; use '*' for every host, a glob such as 'db-*',"
+                        + " 'role:NAME' or 'prop:PATH=VALUE'");
         assertThatThrownBy(() -> HostSelector.parse(null))
-                .hasMessage("Empty host selector; use '*' for every host, a glob such as 'db-*', or 'role:NAME'");
+                .hasMessage("Empty host selector; use '*' for every host, a glob such as 'db-*',"
+                        + " 'role:NAME' or 'prop:PATH=VALUE'");
     }
 
     @Test
@@ -151,13 +260,14 @@ class HostSelectorTest {
     @Test
     void aTermThatIsNeitherAGlobNorARole() {
         assertThatThrownBy(() -> HostSelector.parse("db-1,hosts/db 2"))
-                .hasMessage("Term 'hosts/db 2' in host selector 'db-1,hosts/db 2' is neither a host-name glob"
-                        + " nor role:NAME");
+                .hasMessage("Term 'hosts/db 2' in host selector 'db-1,hosts/db 2' is neither a host-name glob,"
+                        + " role:NAME nor prop:PATH=VALUE");
         assertThatThrownBy(() -> HostSelector.parse("tag:database"))
-                .hasMessage("Term 'tag:database' in host selector 'tag:database' is neither a host-name glob"
-                        + " nor role:NAME");
+                .hasMessage("Term 'tag:database' in host selector 'tag:database' is neither a host-name glob,"
+                        + " role:NAME nor prop:PATH=VALUE");
         assertThatThrownBy(() -> HostSelector.parse("!!db-1"))
-                .hasMessage("Term '!!db-1' in host selector '!!db-1' is neither a host-name glob nor role:NAME");
+                .hasMessage("Term '!!db-1' in host selector '!!db-1' is neither a host-name glob, role:NAME"
+                        + " nor prop:PATH=VALUE");
     }
 
     @Test

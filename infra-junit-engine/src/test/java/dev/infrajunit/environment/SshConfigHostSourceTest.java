@@ -46,7 +46,9 @@ class SshConfigHostSourceTest {
     private final EnvironmentLoader loader = new EnvironmentLoader(getClass().getClassLoader(), name -> null);
 
     private Path config(String name, String text) throws IOException {
-        return Files.writeString(temp.resolve(name), text);
+        Path file = temp.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
     }
 
     private EnvironmentDefinition load(String yaml) {
@@ -162,16 +164,19 @@ class SshConfigHostSourceTest {
     }
 
     @Test
-    void includedFilesAreNotFollowedSoEachFileIsASourceOfItsOwn() throws IOException {
+    void includedFilesAreReadWhereTheyAreIncludedAndTheirHostsUseTheIncludingFile() throws IOException {
         Path included = config("team.conf", "Host ci-1\n  HostName 10.0.5.1\n");
-        Path file = config("config", "Include " + included + "\n\nHost bastion\n  HostName bastion.acme.example\n");
+        config("conf.d/a.conf", "Host app-1 app-2\n");
+        config("conf.d/b.conf", "Host app-3\n");
+        config("conf.d/notes.txt", "Host not-included\n");
+        Path file = config("config", "Include " + included + "\n\nHost bastion\n  HostName bastion.acme.example\n\n"
+                + "Include " + temp.resolve("conf.d") + "/*.conf " + temp.resolve("missing.conf") + "\n");
 
-        assertThat(load("hostSources:\n  - sshConfig: " + file + "\n").hosts())
-                .extracting(HostDefinition::name).containsExactly("bastion");
+        EnvironmentDefinition environment = load("hostSources:\n  - sshConfig: " + file + "\n");
 
-        EnvironmentDefinition both = load("hostSources:\n  - sshConfig: " + file + "\n  - sshConfig: " + included + "\n");
-        assertThat(both.hosts()).extracting(HostDefinition::name).containsExactly("bastion", "ci-1");
-        assertThat(host(both, "ci-1").ssh().configFile()).contains(included);
+        assertThat(environment.hosts()).extracting(HostDefinition::name)
+                .containsExactly("ci-1", "bastion", "app-1", "app-2", "app-3");
+        assertThat(host(environment, "ci-1").ssh().configFile()).contains(file);
     }
 
     @Test
@@ -205,14 +210,11 @@ class SshConfigHostSourceTest {
     }
 
     @Test
-    void aFileWithAMatchSectionCannotBeRead() throws IOException {
-        Path file = config("config", "Host web-1\n  Port 22\n\nMatch host *.corp\n  User corp\n");
+    void aMatchSectionNamesNoHostAndTheOtherSectionsStillDo() throws IOException {
+        Path file = config("config", "Host web-1\n  Port 22\n\nMatch host *.corp\n  User corp\n\nHost web-2\n");
 
-        assertProblem("hostSources:\n  - sshConfig: " + file + "\n")
-                .hasMessage("staging.yaml:2: hostSources[0] (sshConfig): could not discover hosts: the SSH client"
-                        + " configuration " + file + " could not be read: Currently not able to process Match sections"
-                        + " (Apache MINA SSHD reads Host sections only); give sshConfig a file that lists the hosts in"
-                        + " Host sections");
+        assertThat(load("hostSources:\n  - sshConfig: " + file + "\n").hosts())
+                .extracting(HostDefinition::name).containsExactly("web-1", "web-2");
     }
 
     @Test
@@ -290,8 +292,11 @@ class SshConfigHostSourceTest {
                         + " Known keys: sshConfig, match, roles")
                 .extracting("key").isEqualTo("hostSources[0].mach");
         assertProblem("hostSources:\n  - sshConfig: ~/.ssh/config\n    match: role:web\n")
-                .hasMessage("staging.yaml:3: hostSources[0].match: 'role:web' selects by role; match takes host-name"
-                        + " globs such as web-*");
+                .hasMessage("staging.yaml:3: hostSources[0].match: 'role:web' selects by more than the host name;"
+                        + " match takes host-name globs such as web-*");
+        assertProblem("hostSources:\n  - sshConfig: ~/.ssh/config\n    match: 'web-*&prop:properties.env=prod'\n")
+                .hasMessage("staging.yaml:3: hostSources[0].match: 'web-*&prop:properties.env=prod' selects by more"
+                        + " than the host name; match takes host-name globs such as web-*");
         assertProblem("hostSources:\n  - sshConfig: ~/.ssh/config\n    match: 'web-[1'\n")
                 .hasMessageStartingWith("staging.yaml:3: hostSources[0].match: Term 'web-[1' in host selector 'web-[1'"
                         + " has a '[' without a set of characters");
@@ -318,7 +323,7 @@ class SshConfigHostSourceTest {
 
     @Test
     void ec2WithoutItsProviderOnTheClassPathSaysWhatToAdd() {
-        // the engine's own tests run without infra-junit-assertions, which discovers EC2 instances
+        // the engine's own tests run without infra-junit-aws, which discovers EC2 instances
         assertProblem("""
                 hosts:
                   db-1: {}
@@ -327,7 +332,7 @@ class SshConfigHostSourceTest {
                       tags: { env: staging }
                 """)
                 .hasMessage("staging.yaml:4: hostSources[0]: nothing on the class path discovers ec2 hosts; add the"
-                        + " dependency dev.infrajunit:infra-junit-assertions to the project that runs the checks");
+                        + " dependency dev.infrajunit:infra-junit-aws to the project that runs the checks");
     }
 
     @Test

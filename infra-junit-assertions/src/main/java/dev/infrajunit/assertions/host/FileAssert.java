@@ -6,11 +6,11 @@ import static dev.infrajunit.assertions.error.ShouldExist.shouldExist;
 import static dev.infrajunit.assertions.error.ShouldHave.shouldHave;
 import static dev.infrajunit.assertions.error.ShouldNotExist.shouldNotExist;
 
+import dev.infrajunit.Durations;
 import dev.infrajunit.assertions.facts.FileFacts;
 import dev.infrajunit.assertions.facts.FileFacts.Attributes;
 import dev.infrajunit.assertions.facts.FileFacts.FileStat;
 import dev.infrajunit.assertions.host.Subjects.HostFile;
-import dev.infrajunit.environment.Durations;
 import java.time.Duration;
 import java.util.Locale;
 

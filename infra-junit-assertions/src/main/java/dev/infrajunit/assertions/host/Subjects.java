@@ -2,6 +2,7 @@ package dev.infrajunit.assertions.host;
 
 import dev.infrajunit.Command;
 import dev.infrajunit.Host;
+import java.time.Duration;
 
 /** The subjects of the host assertions, one record per kind; users reach them through {@code HostAssert}. */
 public final class Subjects {
@@ -113,6 +114,40 @@ public final class Subjects {
         @Override
         public String describe() {
             return url;
+        }
+    }
+
+    /**
+     * A TCP connection from the host to a target: a host of the environment (then {@code address}
+     * is its address) or a name or address as written.
+     */
+    public record HostConnection(Host host, String target, String address, int port, Duration timeout)
+            implements HostSubject {
+        @Override
+        public String describe() {
+            return target + ":" + port + (target.equals(address) ? "" : " (" + address + ")");
+        }
+    }
+
+    public record HostDnsName(Host host, String name) implements HostSubject {
+        @Override
+        public String describe() {
+            return name;
+        }
+    }
+
+    public record HostTimer(Host host, String name) implements HostSubject {
+        @Override
+        public String describe() {
+            return "timer " + name;
+        }
+    }
+
+    /** The cron entries whose command contains a text. */
+    public record HostCronJob(Host host, String command) implements HostSubject {
+        @Override
+        public String describe() {
+            return "a cron job running " + command;
         }
     }
 }

@@ -2,10 +2,10 @@ package dev.infrajunit.assertions.host;
 
 import static dev.infrajunit.assertions.error.ShouldBeWithinLimit.shouldBeWithinLimit;
 
+import dev.infrajunit.Durations;
 import dev.infrajunit.assertions.facts.TlsCertificates;
 import dev.infrajunit.assertions.facts.TlsCertificates.Served;
 import dev.infrajunit.assertions.host.Subjects.TlsEndpoint;
-import dev.infrajunit.environment.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -262,4 +262,76 @@ class ToolOutputParsingTest {
         assertThat(refused.status()).isEmpty();
         assertThat(refused.failure()).isEqualTo("curl: (7) Failed to connect to 10.0.0.9 port 80: Couldn't connect to server");
     }
+
+    @Test
+    void getentAhostsOfGlibcAndGetentHostsOfMusl() {
+        // getent ahosts localhost on Debian 12 (glibc): one line per address and socket type
+        assertThat(NameResolution.parse(List.of(
+                "::1             STREAM localhost",
+                "::1             DGRAM  ",
+                "::1             RAW    ",
+                "127.0.0.1       STREAM ",
+                "127.0.0.1       DGRAM  ",
+                "127.0.0.1       RAW    "))).containsExactly("::1", "127.0.0.1");
+        // getent hosts db.internal on Alpine 3.19 (musl-utils has no ahosts database)
+        assertThat(NameResolution.parse(List.of("10.0.1.11         db.internal  db"))).containsExactly("10.0.1.11");
+    }
+
+    @Test
+    void howAConnectionAttemptEnded() {
+        // bash 5.2 on Debian 12 and bash 5.1 on Rocky Linux 9
+        assertThat(TcpConnect.interpret(1, "bash: connect: Connection refused\n"
+                + "bash: line 1: /dev/tcp/10.0.1.11/5432: Connection refused\n", "10.0.1.11", 5).finding())
+                .isEqualTo("the connection was refused");
+        assertThat(TcpConnect.interpret(1, "bash: line 1: db.internal: Name or service not known\n"
+                + "bash: line 1: /dev/tcp/db.internal/5432: Invalid argument\n", "db.internal", 5).finding())
+                .isEqualTo("db.internal does not resolve");
+        assertThat(TcpConnect.interpret(1, "bash: connect: No route to host\n", "10.0.9.9", 5).finding())
+                .isEqualTo("there is no route to 10.0.9.9");
+        assertThat(TcpConnect.interpret(124, "", "10.0.1.11", 5).finding())
+                .isEqualTo("the connection timed out after 5s");
+        // BusyBox nc -z on Alpine says nothing about a refused connection, and this about a name
+        assertThat(TcpConnect.interpret(1, "", "10.0.1.11", 5).finding()).isEqualTo("the connection failed");
+        assertThat(TcpConnect.interpret(1, "nc: bad address 'db.internal'\n", "db.internal", 5).finding())
+                .isEqualTo("db.internal does not resolve");
+        assertThat(TcpConnect.interpret(0, "", "10.0.1.11", 5).reached()).isTrue();
+    }
+
+    @Test
+    void crontabsOfTheRhelFamilyAndAlpine() {
+        CronTables.CronTable table = CronTables.parse(List.of(
+                // Rocky Linux 9: users' crontabs straight under /var/spool/cron, /etc/crontab with only comments
+                "==> /etc/crontab",
+                "SHELL=/bin/bash",
+                "PATH=/sbin:/bin:/usr/sbin:/usr/bin",
+                "# *  *  *  *  * user-name  command to be executed",
+                "==> /var/spool/cron/postgres",
+                "0 2 * * * pg_dumpall -f /var/lib/pgsql/backups/all.sql",
+                // Alpine 3.19: BusyBox crond reads /etc/crontabs/USER
+                "==> /etc/crontabs/root",
+                "# min\thour\tday\tmonth\tweekday\tcommand",
+                "*/15\t*\t*\t*\t*\trun-parts /etc/periodic/15min",
+                "0\t2\t*\t*\t*\trun-parts /etc/periodic/daily",
+                "==! /var/spool/cron/crontabs",
+                "==@ weekly /etc/cron.weekly/man-db"));
+        assertThat(table.running("pg_dumpall")).singleElement()
+                .isEqualTo(new CronTables.CronEntry("0 2 * * *", "postgres", "pg_dumpall -f /var/lib/pgsql/backups/all.sql",
+                        "/var/spool/cron/postgres:1"));
+        assertThat(table.running("/etc/periodic/daily")).singleElement()
+                .isEqualTo(new CronTables.CronEntry("0 2 * * *", "root", "run-parts /etc/periodic/daily", "/etc/crontabs/root:3"));
+        assertThat(table.running("man-db")).singleElement().extracting(CronTables.CronEntry::schedule).isEqualTo("@weekly");
+        assertThat(table.entries()).hasSize(4);
+        assertThat(table.unreadable()).containsExactly("/var/spool/cron/crontabs");
+    }
+
+    @Test
+    void systemdTimestamps() {
+        // systemctl show --timestamp=unix (systemd 248+), and the default format of systemd 239 (RHEL 8)
+        assertThat(SystemdTimers.parseTimestamp("@1764644401")).contains(Instant.parse("2025-12-02T03:00:01Z"));
+        assertThat(SystemdTimers.parseTimestamp("Tue 2025-12-02 03:00:01 UTC")).contains(Instant.parse("2025-12-02T03:00:01Z"));
+        assertThat(SystemdTimers.parseTimestamp("Tue 2025-12-02 04:00:01 CET")).contains(Instant.parse("2025-12-02T03:00:01Z"));
+        assertThat(SystemdTimers.parseTimestamp("n/a")).isEmpty();
+        assertThat(SystemdTimers.parseTimestamp("")).isEmpty();
+        assertThat(SystemdTimers.parseTimestamp("0")).isEmpty();
+    }
 }

@@ -3,6 +3,9 @@ package dev.infrajunit.assertions.testing;
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.Host;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * This machine as another kind of host: every command runs in private Linux namespaces set up
@@ -55,8 +58,40 @@ public final class NamespacedHost extends RecordingHost {
      * not run here (it would have to be this machine's init), so a test supplies stand-ins for the
      * tools whose answers it is about.
      */
-    public static NamespacedHost openRc(Host delegate, java.nio.file.Path tools) {
+    public static NamespacedHost openRc(Host delegate, Path tools) {
         return new NamespacedHost(delegate, "-m", "mount -t tmpfs tmpfs /run && mkdir /run/openrc && PATH="
+                + Command.quote(tools.toString()) + ":\"$PATH\" exec /bin/sh -c \"$0\"");
+    }
+
+    /**
+     * A host whose resolver knows only the names of a hosts file: {@code /etc/hosts} is that file and
+     * {@code /etc/nsswitch.conf} says {@code hosts: files}, so no name is ever asked of a DNS server.
+     */
+    public static NamespacedHost withHostsFile(Host delegate, Path hosts, Path nsswitch) {
+        return withMounts(delegate, Map.of("/etc/hosts", hosts, "/etc/nsswitch.conf", nsswitch), false);
+    }
+
+    /**
+     * This machine with some files or directories replaced by the test's own (bind mounts onto
+     * existing paths), its commands run as root or, with {@code asNobody}, as nobody.
+     */
+    public static NamespacedHost withMounts(Host delegate, Map<String, Path> mounts, boolean asNobody) {
+        StringBuilder setup = new StringBuilder();
+        new TreeMap<>(mounts).forEach((target, source) -> setup.append("mount --bind ")
+                .append(Command.quote(source.toString())).append(' ').append(Command.quote(target)).append(" && "));
+        setup.append(asNobody ? "exec setpriv --reuid 65534 --regid 65534 --clear-groups /bin/sh -c \"$0\""
+                : "exec /bin/sh -c \"$0\"");
+        return new NamespacedHost(delegate, "-m", setup.toString());
+    }
+
+    /**
+     * A host that booted with systemd, as the checks detect it ({@code /run/systemd/system} exists),
+     * whose {@code systemctl} is the executable in {@code tools}: systemd itself cannot run here
+     * (it would have to be this machine's init), so a test supplies a stand-in that prints what a
+     * real systemctl printed.
+     */
+    public static NamespacedHost systemd(Host delegate, Path tools) {
+        return new NamespacedHost(delegate, "-m", "mount -t tmpfs tmpfs /run && mkdir -p /run/systemd/system && PATH="
                 + Command.quote(tools.toString()) + ":\"$PATH\" exec /bin/sh -c \"$0\"");
     }
 

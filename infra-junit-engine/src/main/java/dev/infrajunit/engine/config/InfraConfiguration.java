@@ -1,6 +1,6 @@
 package dev.infrajunit.engine.config;
 
-import dev.infrajunit.environment.Durations;
+import dev.infrajunit.Durations;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;

@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.infrajunit.Check;
+import dev.infrajunit.Durations;
 import dev.infrajunit.Eventually;
 import dev.infrajunit.ForEachHost;
 import dev.infrajunit.Host;
@@ -12,7 +13,6 @@ import dev.infrajunit.engine.descriptor.InfraEngineDescriptor;
 import dev.infrajunit.engine.descriptor.SpecClassDescriptor;
 import dev.infrajunit.engine.execution.CheckExecution;
 import dev.infrajunit.engine.execution.Retry;
-import dev.infrajunit.environment.Durations;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;

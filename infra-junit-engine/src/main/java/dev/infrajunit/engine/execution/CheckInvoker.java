@@ -1,8 +1,8 @@
 package dev.infrajunit.engine.execution;
 
 import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.Durations;
 import dev.infrajunit.InfraException;
-import dev.infrajunit.environment.Durations;
 import dev.infrajunit.runtime.ActiveEnvironment;
 import dev.infrajunit.runtime.FactFreshness;
 import dev.infrajunit.runtime.RunEnvironment;

@@ -1,6 +1,6 @@
 package dev.infrajunit.engine.execution;
 
-import dev.infrajunit.environment.Durations;
+import dev.infrajunit.Durations;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;

@@ -3,9 +3,12 @@ package dev.infrajunit.transport.ssh;
 import dev.infrajunit.CouldNotCheckException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -15,13 +18,15 @@ import net.schmizz.sshj.userauth.method.AuthPublickey;
 
 /**
  * Logs in with public keys, in this order: the environment's identity files, then those of
- * {@code ~/.ssh/config} (or the default {@code ~/.ssh/id_*}), then the ssh-agent's keys. Remembers
- * what it offered, so a refusal can say which user and which keys were tried.
+ * {@code ~/.ssh/config} (or the default {@code ~/.ssh/id_*}), each after its user certificates,
+ * then the ssh-agent's keys. Remembers what it offered, so a refusal can say which user and which
+ * keys were tried.
  */
 final class Authenticator {
 
     private final IdentityKeys keys;
     private final SshAgent agent;
+    private final UserCertificates certificates = new UserCertificates();
 
     Authenticator(IdentityKeys keys, SshAgent agent) {
         this.keys = keys;
@@ -31,26 +36,28 @@ final class Authenticator {
     void authenticate(SSHClient client, SshTarget target) throws TransportException {
         List<AuthMethod> methods = new ArrayList<>();
         List<String> tried = new ArrayList<>();
+        List<PublicKey> fileKeys = new ArrayList<>();
         for (Path file : target.identityFiles()) {
             IdentityKeys.Loaded loaded = keys.load(file, target.passphraseEnv());
             KeyPairWrapper key = loaded.key().orElseThrow(() -> new CouldNotCheckException(target.hostName(),
                     loaded.problem() + " (ssh.identityFile, for " + target.endpoint() + ")"));
-            methods.add(new AuthPublickey(key));
-            tried.add(file + " (" + key.getType() + ")");
+            offer(target, file, key, methods, tried);
+            fileKeys.add(key.getPublic());
         }
         for (Path file : target.optionalIdentityFiles()) {
             if (Files.isRegularFile(file)) {
                 IdentityKeys.Loaded loaded = keys.load(file, target.passphraseEnv());
                 if (loaded.key().isPresent()) {
-                    methods.add(new AuthPublickey(loaded.key().get()));
-                    tried.add(file + " (" + loaded.key().get().getType() + ")");
+                    offer(target, file, loaded.key().get(), methods, tried);
+                    fileKeys.add(loaded.key().get().getPublic());
                 } else {
                     tried.add(file + " (not usable: " + loaded.problem() + ")");
                 }
             }
         }
         SshAgent.Keys agentKeys = agent.keys(target.connectTimeout());
-        methods.addAll(agentKeys.methods());
+        // IdentitiesOnly: of the agent's keys, only those of the identity files, as ssh does
+        methods.addAll(target.identitiesOnly() ? agentKeys.methods(fileKeys) : agentKeys.methods());
         if (methods.isEmpty()) {
             throw new CouldNotCheckException(target.hostName(), "no key to log in as '" + target.user() + "' at "
                     + target.socketAddress() + ": no usable identity file and no key in an ssh-agent (tried: "
@@ -69,6 +76,27 @@ final class Authenticator {
                             : "Add one of these public keys to ~" + target.user()
                                     + "/.ssh/authorized_keys on the host, or set ssh.user / ssh.identityFile"));
         }
+    }
+
+    /**
+     * Offers a key, preceded by each user certificate of it: those {@code CertificateFile} names and
+     * the {@code <identity file>-cert.pub} beside it, as ssh finds them.
+     */
+    private void offer(SshTarget target, Path file, KeyPairWrapper key, List<AuthMethod> methods, List<String> tried) {
+        List<Path> candidates = new ArrayList<>(target.certificateFiles());
+        Path beside = Path.of(file + "-cert.pub");
+        if (!candidates.contains(beside) && Files.isRegularFile(beside)) {
+            candidates.add(beside);
+        }
+        for (Path certificateFile : candidates) {
+            Optional<PublicKey> certificate = certificates.certificateOf(certificateFile, key.getPublic());
+            if (certificate.isPresent()) {
+                methods.add(new AuthPublickey(new KeyPairWrapper(new KeyPair(certificate.get(), key.getPrivate()))));
+                tried.add(file + " with certificate " + certificateFile);
+            }
+        }
+        methods.add(new AuthPublickey(key));
+        tried.add(file + " (" + key.getType() + ")");
     }
 
     /** The agent is described last, once the login is over: it may have been skipped during it. */

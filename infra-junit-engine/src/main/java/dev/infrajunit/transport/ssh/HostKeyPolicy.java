@@ -17,10 +17,14 @@ final class HostKeyPolicy implements HostKeyVerifier {
     private final HostKeyChecking checking;
     private final KnownHostsFile knownHosts;
     private final HostKeyWarnings warnings;
+    /** {@code HostKeyAlias}: the name the key is looked up and recorded by, without a port, as OpenSSH does. */
+    private final Optional<String> alias;
     private volatile String refusal;
 
-    HostKeyPolicy(String hostName, HostKeyChecking checking, KnownHostsFile knownHosts, HostKeyWarnings warnings) {
+    HostKeyPolicy(String hostName, HostKeyChecking checking, KnownHostsFile knownHosts, HostKeyWarnings warnings,
+                  Optional<String> alias) {
         this.hostName = hostName;
+        this.alias = alias;
         this.checking = checking;
         this.knownHosts = knownHosts;
         this.warnings = warnings;
@@ -28,6 +32,10 @@ final class HostKeyPolicy implements HostKeyVerifier {
 
     @Override
     public boolean verify(String host, int port, PublicKey key) {
+        return alias.isPresent() ? check(alias.get(), 22, key) : check(host, port, key);
+    }
+
+    private boolean check(String host, int port, PublicKey key) {
         if (checking == HostKeyChecking.OFF) {
             warnings.checkingOff(hostName, host + ":" + port, key);
             return true;
@@ -73,7 +81,10 @@ final class HostKeyPolicy implements HostKeyVerifier {
 
     @Override
     public List<String> findExistingAlgorithms(String host, int port) {
-        return checking == HostKeyChecking.OFF ? List.of() : knownHosts.algorithms(host, port);
+        if (checking == HostKeyChecking.OFF) {
+            return List.of();
+        }
+        return alias.isPresent() ? knownHosts.algorithms(alias.get(), 22) : knownHosts.algorithms(host, port);
     }
 
     /** Why the key was refused, if it was. */

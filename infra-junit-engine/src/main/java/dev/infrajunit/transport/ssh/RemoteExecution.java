@@ -2,7 +2,7 @@ package dev.infrajunit.transport.ssh;
 
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
-import dev.infrajunit.environment.Durations;
+import dev.infrajunit.Durations;
 import dev.infrajunit.transport.CapturedOutput;
 import java.io.IOException;
 import java.io.OutputStream;

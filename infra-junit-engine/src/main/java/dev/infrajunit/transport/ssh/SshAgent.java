@@ -1,14 +1,12 @@
 package dev.infrajunit.transport.ssh;
 
-import com.jcraft.jsch.agentproxy.AgentProxy;
-import com.jcraft.jsch.agentproxy.AgentProxyException;
-import com.jcraft.jsch.agentproxy.Connector;
-import com.jcraft.jsch.agentproxy.Identity;
-import com.jcraft.jsch.agentproxy.connector.SSHAgentConnector;
-import com.jcraft.jsch.agentproxy.usocket.JNAUSocketFactory;
-import dev.infrajunit.environment.Durations;
+import dev.infrajunit.Durations;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -24,7 +23,7 @@ import net.schmizz.sshj.userauth.method.AuthMethod;
 
 /**
  * The ssh-agent at {@code SSH_AUTH_SOCK}, asked for its keys once per run. SSHJ 0.40 has no agent
- * support of its own; jsch-agentproxy speaks the agent's protocol. Its socket reads have no time
+ * support of its own; {@link AgentClient} speaks the agent's protocol. A socket read has no time
  * limit, so every call runs on a daemon thread and is waited for at most the connect timeout: an
  * agent that does not answer in time (hung, or waiting for a confirmation nobody gives) is
  * skipped for the rest of the run, and the login's refusal says so.
@@ -42,7 +41,7 @@ final class SshAgent {
     }
 
     /** What the agent holds, or why it could not say. */
-    private record Listing(Connector connector, List<Identity> identities, String problem) {
+    private record Listing(Path socket, List<AgentClient.Identity> identities, String problem) {
     }
 
     /** The agent's keys for one login, each call to the agent waiting at most {@code timeout}. */
@@ -57,8 +56,8 @@ final class SshAgent {
         }
         try {
             Listing listed = bounded(listing(socket), timeout);
-            return listed.connector() == null ? new Keys(agent + " (did not answer: " + listed.problem() + ")")
-                    : new Keys(agent, listed.connector(), listed.identities(), timeout);
+            return listed.socket() == null ? new Keys(agent + " (did not answer: " + listed.problem() + ")")
+                    : new Keys(agent, listed.socket(), listed.identities(), timeout);
         } catch (TimeoutException e) {
             return new Keys(agent + " (skipped: " + unanswered("no answer", timeout) + ")");
         } catch (ExecutionException e) {
@@ -72,11 +71,10 @@ final class SshAgent {
     private synchronized Future<Listing> listing(String socket) {
         if (listing == null) {
             listing = calls.submit(() -> {
-                try {
-                    Connector connector = new SSHAgentConnector(new JNAUSocketFactory(), socket);
-                    return new Listing(connector, List.of(new AgentProxy(connector).getIdentities()), "");
-                } catch (AgentProxyException | RuntimeException | LinkageError e) {
-                    return new Listing(null, List.of(), e.getMessage());
+                try (AgentClient client = AgentClient.connect(Path.of(socket))) {
+                    return new Listing(Path.of(socket), client.identities(), "");
+                } catch (IOException | RuntimeException e) {
+                    return new Listing(null, List.of(), e.toString());
                 }
             });
         }
@@ -101,8 +99,8 @@ final class SshAgent {
     final class Keys {
 
         private final String description;
-        private final Connector connector;
-        private final List<Identity> identities;
+        private final Path socket;
+        private final List<AgentClient.Identity> identities;
         private final Duration timeout;
         private volatile String skipped;
 
@@ -110,9 +108,9 @@ final class SshAgent {
             this(description, null, List.of(), Duration.ZERO);
         }
 
-        private Keys(String description, Connector connector, List<Identity> identities, Duration timeout) {
+        private Keys(String description, Path socket, List<AgentClient.Identity> identities, Duration timeout) {
             this.description = description;
-            this.connector = connector;
+            this.socket = socket;
             this.identities = identities;
             this.timeout = timeout;
         }
@@ -120,19 +118,30 @@ final class SshAgent {
         /** One method per agent key; none when there is no agent. */
         List<AuthMethod> methods() {
             List<AuthMethod> methods = new ArrayList<>();
-            for (Identity identity : identities) {
-                try {
-                    methods.add(new AgentKeyAuth(this, identity.getBlob()));
-                } catch (Buffer.BufferException e) {
-                    // a key blob this client cannot parse; the other keys may still do
+            for (AgentClient.Identity identity : identities) {
+                methods.add(new AgentKeyAuth(this, identity));
+            }
+            return methods;
+        }
+
+        /** One method per agent key that is one of {@code only} ({@code IdentitiesOnly}). */
+        List<AuthMethod> methods(List<PublicKey> only) {
+            List<AuthMethod> methods = new ArrayList<>();
+            for (AgentClient.Identity identity : identities) {
+                if (only.stream().anyMatch(key -> Arrays.equals(blob(key), identity.blob()))) {
+                    methods.add(new AgentKeyAuth(this, identity));
                 }
             }
             return methods;
         }
 
+        private static byte[] blob(PublicKey key) {
+            return new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
+        }
+
         /** What the agent offered: {@code ssh-agent at /run/agent.sock (2 keys)}, and why it was skipped if it was. */
         String description() {
-            if (connector == null) {
+            if (socket == null) {
                 return description;
             }
             String keys = identities.size() + (identities.size() == 1 ? " key" : " keys");
@@ -145,23 +154,40 @@ final class SshAgent {
             return skipped != null || stalled;
         }
 
-        /** The agent's signature of {@code data} with the key {@code blob}. */
-        byte[] sign(byte[] blob, byte[] data) throws UserAuthException {
+        /** The agent's signature of {@code data} with the key {@code blob}; {@code flags} choose an RSA key's hash. */
+        byte[] sign(byte[] blob, byte[] data, int flags) throws UserAuthException {
             if (skipped()) {
                 throw new UserAuthException("the ssh-agent is skipped: it did not answer earlier in this run");
             }
-            // a proxy of its own: AgentProxy serialises its calls, and another login's stalled call must not hold this one
-            Callable<byte[]> signing = () -> new AgentProxy(connector).sign(blob, data);
+            AtomicReference<AgentClient> connection = new AtomicReference<>();
+            Callable<byte[]> signing = () -> {
+                try (AgentClient client = AgentClient.connect(socket)) {
+                    connection.set(client);
+                    return client.sign(blob, data, flags);
+                }
+            };
             try {
                 return bounded(calls.submit(signing), timeout);
             } catch (TimeoutException e) {
                 skipped = unanswered("no signature", timeout);
+                closeQuietly(connection.get());
                 throw new UserAuthException("the ssh-agent did not sign within " + Durations.format(timeout));
             } catch (ExecutionException e) {
                 throw new UserAuthException("the ssh-agent could not sign: " + e.getCause(), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new UserAuthException("interrupted while the ssh-agent was signing", e);
+            }
+        }
+    }
+
+    /** Ends a request nobody waits for any more, so its thread does not wait on the agent for good. */
+    private static void closeQuietly(AgentClient client) {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                // it is being given up anyway
             }
         }
     }

@@ -1,12 +1,12 @@
 package dev.infrajunit.transport.ssh;
 
 import dev.infrajunit.CouldNotCheckException;
-import dev.infrajunit.environment.Durations;
+import dev.infrajunit.Durations;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.net.NoRouteToHostException;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -73,11 +73,16 @@ final class SshConnector {
             runner.setMaxAliveCount(options.keepAliveMaxMissed());
         }
         HostKeyPolicy hostKeys = new HostKeyPolicy(target.hostName(), target.hostKeyChecking(),
-                knownHostsFiles.computeIfAbsent(target.knownHosts(), KnownHostsFile::new), warnings);
+                knownHostsFiles.computeIfAbsent(target.knownHosts(), KnownHostsFile::new), warnings, target.hostKeyAlias());
         client.addHostKeyVerifier(hostKeys);
 
+        ProxyCommandSocket proxy = null;
         try {
-            if (jump == null) {
+            if (jump == null && target.proxyCommand().isPresent()) {
+                proxy = ProxyCommandSocket.start(target.proxyCommand().get(), target.address(), target.port(), target.user(),
+                        target.alias());
+                connectThroughCommand(client, proxy, timeoutMs);
+            } else if (jump == null) {
                 connectDirectly(client, target, timeoutMs);
             } else {
                 connectThrough(client, tunnel(target, jump), timeoutMs);
@@ -88,7 +93,8 @@ final class SshConnector {
             closeQuietly(client);
             throw e;
         } catch (IOException | RuntimeException e) {
-            CouldNotCheckException failure = connectFailure(target, client, jump, e, hostKeys);
+            CouldNotCheckException failure = proxy != null && hostKeys.refusal().isEmpty()
+                    ? proxyFailure(target, proxy, e) : connectFailure(target, client, jump, e, hostKeys);
             closeQuietly(client);
             throw failure;
         } catch (OutOfMemoryError e) {
@@ -173,6 +179,35 @@ final class SshConnector {
         }
     }
 
+    /** The proxy command's pipe cannot time out: the handshake is bounded by ending the command. */
+    private void connectThroughCommand(SSHClient client, ProxyCommandSocket proxy, int timeoutMs) throws IOException {
+        client.setSocketFactory(new ConnectedSocketFactory(proxy));
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = alarms.schedule(() -> {
+            expired.set(true);
+            proxy.close();
+        }, timeoutMs, TimeUnit.MILLISECONDS);
+        try {
+            client.connect(proxy.getInetAddress().getHostName(), proxy.getPort());
+        } catch (IOException e) {
+            if (expired.get()) {
+                throw new SocketTimeoutException("no SSH handshake through the proxy command within " + timeoutMs + " ms");
+            }
+            throw e;
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    private static CouldNotCheckException proxyFailure(SshTarget target, ProxyCommandSocket proxy, Exception e) {
+        proxy.awaitExit();
+        String problem = isTimeout(e) ? "no SSH handshake within " + Durations.format(target.connectTimeout())
+                + " (ssh.connectTimeout)"
+                : proxy.ended() ? "it ended before the SSH handshake was over"
+                : rootCause(e).getClass().getSimpleName() + ": " + rootCause(e).getMessage();
+        return new CouldNotCheckException(target.hostName(), "could not connect to " + target.socketAddress() + " through "
+                + proxy.describe() + ": " + problem + ". Check the ProxyCommand in the SSH client configuration", e);
+    }
     /** Over a tunnel there is no socket timeout: the handshake is bounded by closing the tunnel. */
     private void connectThrough(SSHClient client, DirectConnection tunnel, int timeoutMs) throws IOException {
         AtomicBoolean expired = new AtomicBoolean();

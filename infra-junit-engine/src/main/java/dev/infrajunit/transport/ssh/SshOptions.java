@@ -3,6 +3,7 @@ package dev.infrajunit.transport.ssh;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -18,6 +19,8 @@ import java.util.function.Function;
  *                                {@code MaxSessions} default of 10
  * @param keepAliveInterval       how often an idle connection is probed
  * @param keepAliveMaxMissed      unanswered probes after which the peer counts as dead
+ * @param sshClient               the OpenSSH client whose {@code ssh -G} reads SSH client configurations;
+ *                                without one, Apache MINA SSHD's parser reads their {@code Host} blocks
  */
 public record SshOptions(
         Function<String, String> environment,
@@ -27,41 +30,47 @@ public record SshOptions(
         PrintStream warnings,
         int maxSessionsPerConnection,
         Duration keepAliveInterval,
-        int keepAliveMaxMissed) {
+        int keepAliveMaxMissed,
+        Optional<Path> sshClient) {
 
     public static SshOptions defaults() {
         Path home = Path.of(System.getProperty("user.home"));
         return new SshOptions(System::getenv, home.resolve(".ssh/config"), home.resolve(".ssh"),
-                System.getProperty("user.name"), System.err, 8, Duration.ofSeconds(5), 3);
+                System.getProperty("user.name"), System.err, 8, Duration.ofSeconds(5), 3, OpenSshConfig.findClient());
     }
 
     public SshOptions withEnvironment(Function<String, String> environment) {
         return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
-                keepAliveInterval, keepAliveMaxMissed);
+                keepAliveInterval, keepAliveMaxMissed, sshClient);
     }
 
     public SshOptions withSshConfig(Path sshConfig) {
         return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
-                keepAliveInterval, keepAliveMaxMissed);
+                keepAliveInterval, keepAliveMaxMissed, sshClient);
     }
 
     public SshOptions withDefaultKeysDirectory(Path directory) {
         return new SshOptions(environment, sshConfig, directory, localUser, warnings, maxSessionsPerConnection,
-                keepAliveInterval, keepAliveMaxMissed);
+                keepAliveInterval, keepAliveMaxMissed, sshClient);
     }
 
     public SshOptions withWarnings(PrintStream warnings) {
         return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
-                keepAliveInterval, keepAliveMaxMissed);
+                keepAliveInterval, keepAliveMaxMissed, sshClient);
     }
 
     public SshOptions withMaxSessionsPerConnection(int sessions) {
         return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, sessions,
-                keepAliveInterval, keepAliveMaxMissed);
+                keepAliveInterval, keepAliveMaxMissed, sshClient);
     }
 
     public SshOptions withKeepAlive(Duration interval, int maxMissed) {
         return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
-                interval, maxMissed);
+                interval, maxMissed, sshClient);
+    }
+
+    public SshOptions withSshClient(Optional<Path> client) {
+        return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
+                keepAliveInterval, keepAliveMaxMissed, client);
     }
 }

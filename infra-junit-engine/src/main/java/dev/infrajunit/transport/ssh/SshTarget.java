@@ -22,6 +22,12 @@ import java.util.Optional;
  * @param connectTimeout   how long connecting may take
  * @param jump             the jump host: an environment host name, {@code user@host:port}, or a
  *                         comma-separated chain of these
+ * @param proxyCommand     {@code ProxyCommand}: a command whose standard input and output are the connection
+ * @param certificateFiles user certificates ({@code CertificateFile}) for the identity files' keys
+ * @param identitiesOnly   {@code IdentitiesOnly}: the agent's keys are offered only when they are those of an
+ *                         identity file
+ * @param hostKeyAlias     {@code HostKeyAlias}: the name the host key is looked up by in known_hosts
+ * @param alias            the name the SSH client configuration was asked about ({@code %n})
  */
 record SshTarget(
         String hostName,
@@ -34,11 +40,17 @@ record SshTarget(
         Path knownHosts,
         HostKeyChecking hostKeyChecking,
         Duration connectTimeout,
-        Optional<String> jump) {
+        Optional<String> jump,
+        Optional<String> proxyCommand,
+        List<Path> certificateFiles,
+        boolean identitiesOnly,
+        Optional<String> hostKeyAlias,
+        String alias) {
 
     SshTarget {
         identityFiles = List.copyOf(identityFiles);
         optionalIdentityFiles = List.copyOf(optionalIdentityFiles);
+        certificateFiles = List.copyOf(certificateFiles);
     }
 
     /** {@code user@address:port}, as messages show it. */

@@ -3,6 +3,8 @@ package dev.infrajunit.transport.ssh;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.environment.SshSettings;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +23,23 @@ final class SshTargets {
 
     private static final Pattern USER_HOST_PORT = Pattern.compile("(?:([^@]+)@)?(\\[[^]]+]|[^:@]+)(?::(\\d+))?");
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
+    private static final Path USER_SSH_CONFIG = Path.of(System.getProperty("user.home"), ".ssh", "config");
+    private static final Path DEFAULT_KNOWN_HOSTS = Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
 
     private final Path defaultSshConfig;
     // each file parsed once per run, whichever hosts name it
     private final Map<Path, SshConfigFile> sshConfigs = new ConcurrentHashMap<>();
+    private final Optional<OpenSshConfig> openSsh;
     private final Path defaultKeysDirectory;
     private final String localUser;
+    private final PrintStream warnings;
 
-    SshTargets(Path defaultSshConfig, Path defaultKeysDirectory, String localUser) {
-        this.defaultSshConfig = defaultSshConfig;
-        this.defaultKeysDirectory = defaultKeysDirectory;
-        this.localUser = localUser;
+    SshTargets(SshOptions options) {
+        this.defaultSshConfig = options.sshConfig();
+        this.defaultKeysDirectory = options.defaultKeysDirectory();
+        this.localUser = options.localUser();
+        this.warnings = options.warnings();
+        this.openSsh = options.sshClient().map(OpenSshConfig::new);
     }
 
     /** The target for an environment host at {@code address}. */
@@ -57,41 +65,66 @@ final class SshTargets {
 
     private SshTarget resolve(String hostName, String address, SshSettings ssh, String userOverride, int portOverride,
                               Optional<String> jump) {
-        SshConfigFile sshConfig = sshConfigs.computeIfAbsent(ssh.configFile().orElse(defaultSshConfig),
-                file -> new SshConfigFile(file, ssh.configFile().isPresent()));
-        SshConfigFile.Entry config = ssh.useSshConfig() ? lookup(hostName, sshConfig, address) : SshConfigFile.Entry.NONE;
+        Path configFile = ssh.configFile().orElse(defaultSshConfig);
+        SshConfigEntry config = ssh.useSshConfig() ? lookup(hostName, ssh, configFile, address) : SshConfigEntry.NONE;
         String user = first(userOverride, ssh.user(), config.user(), localUser);
         int port = portOverride > 0 ? portOverride : ssh.port() > 0 ? ssh.port() : config.port() > 0 ? config.port() : 22;
-        // HostName may say %h for the name it was looked up by, as in "HostName %h.internal.example"
-        String connectTo = config.hostName().isEmpty() ? address : config.hostName().replace("%h", address);
+        String connectTo = config.hostName().isEmpty() ? address : config.hostName();
 
         List<Path> optional = new ArrayList<>();
         for (String identity : config.identityFiles()) {
-            optional.add(expand(hostName, sshConfig, identity, connectTo, port, user));
+            optional.add(expand(hostName, configFile, "IdentityFile", identity, connectTo, port, user));
         }
         if (ssh.identityFiles().isEmpty() && optional.isEmpty()) {
             DEFAULT_KEYS.forEach(name -> optional.add(defaultKeysDirectory.resolve(name)));
         }
+        List<Path> certificates = new ArrayList<>();
+        for (String certificate : config.certificateFiles()) {
+            certificates.add(expand(hostName, configFile, "CertificateFile", certificate, connectTo, port, user));
+        }
         Optional<String> effectiveJump = jump.filter(j -> !j.isBlank())
-                .or(() -> Optional.of(config.proxyJump()).filter(j -> !j.isBlank() && !j.equalsIgnoreCase("none")));
+                .or(() -> Optional.of(config.proxyJump()).filter(j -> !j.isBlank()));
+        // a known_hosts file the environment names wins; else the configuration's first
+        Path knownHosts = ssh.knownHosts().equals(DEFAULT_KNOWN_HOSTS) && !config.knownHostsFiles().isEmpty()
+                ? expand(hostName, configFile, "UserKnownHostsFile", config.knownHostsFiles().get(0), connectTo, port, user)
+                : ssh.knownHosts();
         return new SshTarget(hostName, connectTo, port, user, ssh.identityFiles(), optional, ssh.passphraseEnv(),
-                ssh.knownHosts(), ssh.hostKeyChecking(), ssh.connectTimeout(), effectiveJump);
+                knownHosts, ssh.hostKeyChecking(), ssh.connectTimeout(), effectiveJump,
+                Optional.of(config.proxyCommand()).filter(command -> !command.isBlank()), certificates,
+                config.identitiesOnly(), Optional.of(config.hostKeyAlias()).filter(alias -> !alias.isBlank()), address);
     }
 
-    private static SshConfigFile.Entry lookup(String hostName, SshConfigFile sshConfig, String address) {
+    /**
+     * What the SSH client configuration says about {@code address}: through {@code ssh -G} when an
+     * OpenSSH client is installed (reading {@code ~/.ssh/config} and the system's file as ssh does,
+     * or only the file the host or the run names), else through Apache MINA SSHD's parser.
+     */
+    private SshConfigEntry lookup(String hostName, SshSettings ssh, Path configFile, String address) {
         try {
-            return sshConfig.lookup(address);
+            if (openSsh.isPresent()) {
+                if (ssh.configFile().isEmpty() && !Files.isRegularFile(configFile) && !configFile.equals(USER_SSH_CONFIG)) {
+                    return SshConfigEntry.NONE;
+                }
+                if (ssh.configFile().isPresent() && !Files.isRegularFile(configFile)) {
+                    throw new IllegalStateException("The SSH client configuration " + configFile + " (ssh.configFile) is"
+                            + " not a file; correct ssh.configFile, or leave it out for ~/.ssh/config");
+                }
+                Optional<Path> only = configFile.equals(USER_SSH_CONFIG) ? Optional.empty() : Optional.of(configFile);
+                return openSsh.get().lookup(address, only);
+            }
+            return sshConfigs.computeIfAbsent(configFile, file -> new SshConfigFile(file, ssh.configFile().isPresent(), warnings))
+                    .lookup(address);
         } catch (IllegalStateException e) {
             throw new CouldNotCheckException(hostName, e.getMessage(), e);
         }
     }
 
-    private static Path expand(String hostName, SshConfigFile sshConfig, String identity, String host, int port, String user) {
+    private static Path expand(String hostName, Path configFile, String key, String path, String host, int port, String user) {
         try {
-            return Path.of(HostConfigEntry.resolveIdentityFilePath(identity, host, port, user));
+            return Path.of(HostConfigEntry.resolveIdentityFilePath(path, host, port, user));
         } catch (IOException | RuntimeException e) {
-            throw new CouldNotCheckException(hostName, "cannot expand IdentityFile " + identity + " from "
-                    + sshConfig.file() + ": " + e.getMessage());
+            throw new CouldNotCheckException(hostName, "cannot expand " + key + " " + path + " from " + configFile + ": "
+                    + e.getMessage());
         }
     }
 

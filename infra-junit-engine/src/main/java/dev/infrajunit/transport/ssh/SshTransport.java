@@ -3,7 +3,7 @@ package dev.infrajunit.transport.ssh;
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
-import dev.infrajunit.environment.Durations;
+import dev.infrajunit.Durations;
 import dev.infrajunit.transport.Transport;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;

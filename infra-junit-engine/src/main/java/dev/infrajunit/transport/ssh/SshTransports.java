@@ -51,7 +51,7 @@ public final class SshTransports implements AutoCloseable {
         DefaultConfig config = new DefaultConfig();
         // SSHJ's default keep-alive never notices a dead peer; this one disconnects after missed replies.
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
-        this.targets = new SshTargets(options.sshConfig(), options.defaultKeysDirectory(), options.localUser());
+        this.targets = new SshTargets(options);
         this.readers = Executors.newCachedThreadPool(daemon("infra-ssh-reader"));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("infra-ssh-timeout"));
         timer.setRemoveOnCancelPolicy(true);

@@ -144,9 +144,10 @@ class SshAuthenticationTest {
                         + fixture.key.privateKeyFile() + " (ssh-ed25519)");
     }
 
-    @Test
-    void logsInWithAKeyHeldByTheSshAgent() throws Exception {
-        ClientKey agentKey = ClientKey.generate(dir.resolve("agent-keys"), KeyKind.ED25519);
+    @ParameterizedTest
+    @EnumSource(KeyKind.class)
+    void logsInWithAKeyHeldByTheSshAgent(KeyKind kind) throws Exception {
+        ClientKey agentKey = ClientKey.generate(dir.resolve("agent-keys"), kind);
         EmbeddedSshServer server = fixture.server("web-1", EmbeddedSshServer.builder().authorize(agentKey.publicKey()));
         try (SshAgentProcess agent = SshAgentProcess.start(dir.resolve("agent.sock"))) {
             agent.add(agentKey.privateKeyFile());

@@ -121,6 +121,78 @@ class OpenSshIntegrationTest {
         }
     }
 
+    /**
+     * OpenSSH 8.8 and newer refuse the SHA-1 signatures an agent makes for an RSA key unless asked
+     * for another hash: the login asks for rsa-sha2-512 or rsa-sha2-256, as the server announces.
+     */
+    @Test
+    void logsInWithAnRsaKeyHeldByAnSshAgent() throws Exception {
+        fleet.requireKeys();
+        OpenSshFleet.Endpoint endpoint = fleet.hosts().get(0);
+        HostDefinition web1 = withKey(host("web-1", endpoint, fleet.knownHosts(), Optional.empty()));
+        try (SshAgentProcess agent = SshAgentProcess.start(dir.resolve("agent.sock"))) {
+            agent.add(fleet.rsaIdentityFile());
+            SshTransports transports = run(options().withEnvironment(Map.of("SSH_AUTH_SOCK", agent.socket().toString())::get), web1);
+
+            assertThat(transports.forHost(web1).execute(Command.of("id -un"), TIMEOUT).stdout()).isEqualTo(fleet.user() + "\n");
+        }
+    }
+
+    /**
+     * A key in no authorized_keys file logs in by its user certificate, signed by the CA every sshd
+     * of the fleet trusts (TrustedUserCAKeys); the SSH client configuration names key and certificate.
+     */
+    @Test
+    void logsInWithAUserCertificateTheSshConfigurationNames() throws Exception {
+        fleet.requireKeys();
+        OpenSshFleet.Endpoint endpoint = fleet.hosts().get(1);
+        Path config = Files.writeString(dir.resolve("ssh_config"), """
+                Host web-2
+                    HostName %s
+                    Port %d
+                    User %s
+                    IdentityFile %s
+                    CertificateFile %s
+                    IdentitiesOnly yes
+                    UserKnownHostsFile %s
+                """.formatted(endpoint.address(), endpoint.port(), fleet.user(), fleet.certificateIdentityFile(),
+                fleet.certificateFile(), fleet.knownHosts()));
+        HostDefinition web2 = fromSshConfig("web-2", config);
+        // the same key where no certificate lies beside it, and none named: the key alone is refused
+        Path bareKey = Files.copy(fleet.certificateIdentityFile(), dir.resolve("bare_key"));
+        HostDefinition withoutCertificate = fromSshConfig("web-2", Files.writeString(dir.resolve("no_certificate"),
+                Files.readString(config).replaceAll("(?m)^ *CertificateFile .*\n", "")
+                        .replace(fleet.certificateIdentityFile().toString(), bareKey.toString())));
+
+        assertThat(run(web2).forHost(web2).execute(Command.of("id -un"), TIMEOUT).stdout()).isEqualTo(fleet.user() + "\n");
+        assertThatThrownBy(() -> run(withoutCertificate).forHost(withoutCertificate).execute(Command.of("id -un"), TIMEOUT))
+                .hasMessageStartingWith("web-2: authentication refused for user '" + fleet.user() + "'");
+    }
+
+    /** ProxyCommand with the real ssh client: {@code ssh -W %h:%p} through the first sshd of the fleet. */
+    @Test
+    void reachesAHostThroughAProxyCommand() throws Exception {
+        fleet.requireHosts(3);
+        OpenSshFleet.Endpoint bastion = fleet.hosts().get(0);
+        OpenSshFleet.Endpoint target = fleet.hosts().get(2);
+        Path config = Files.writeString(dir.resolve("ssh_config"), """
+                Host web-3
+                    HostName %s
+                    Port %d
+                    User %s
+                    IdentityFile %s
+                    UserKnownHostsFile %s
+                    ProxyCommand ssh -F none -i %s -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile=%s -p %d -W %%h:%%p %s@%s
+                """.formatted(target.address(), target.port(), fleet.user(), fleet.identityFile(), fleet.knownHosts(),
+                fleet.identityFile(), fleet.knownHosts(), bastion.port(), fleet.user(), bastion.address()));
+        HostDefinition web3 = fromSshConfig("web-3", config);
+        long logBefore = Files.size(fleet.jumpHostLog());
+
+        assertThat(run(web3).forHost(web3).execute(Command.of("echo behind the proxy"), TIMEOUT).stdout())
+                .isEqualTo("behind the proxy\n");
+        assertThat(tail(fleet.jumpHostLog(), logBefore)).contains("target " + target.address() + " port " + target.port());
+    }
+
     @Test
     void reachesAHostThroughAnotherSshdAsJumpHost() throws Exception {
         fleet.requireHosts(3);
@@ -272,6 +344,13 @@ class OpenSshIntegrationTest {
                 new SshSettings(user, s.port(), s.identityFiles(), s.passphraseEnv(), s.knownHosts(), s.hostKeyChecking(),
                         s.connectTimeout(), s.jumpHost(), s.useSshConfig()),
                 host.commandTimeout(), host.sudo(), host.properties(), host.line());
+    }
+
+    /** A host that takes everything but its name from an SSH client configuration, read by ssh -G. */
+    private static HostDefinition fromSshConfig(String name, Path config) {
+        SshSettings ssh = new SshSettings("", 0, List.of(), Optional.empty(), Path.of(System.getProperty("user.home"),
+                ".ssh", "known_hosts"), HostKeyChecking.STRICT, Duration.ofSeconds(5), Optional.empty(), true, Optional.of(config));
+        return new HostDefinition(name, name, List.of(), "ssh", ssh, TIMEOUT, false, Map.of(), 0);
     }
 
     private static HostDefinition withKey(HostDefinition host, Path... keys) {

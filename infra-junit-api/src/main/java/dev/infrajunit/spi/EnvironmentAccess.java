@@ -1,0 +1,28 @@
+package dev.infrajunit.spi;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.infrajunit.Environment;
+import org.apiguardian.api.API;
+
+/**
+ * How {@link dev.infrajunit.Infra} reaches the environment of the run, without the API knowing the
+ * engine that implements it: the engine registers one implementation in
+ * {@code META-INF/services/dev.infrajunit.spi.EnvironmentAccess}, found with
+ * {@link java.util.ServiceLoader}.
+ */
+@API(status = INTERNAL, consumers = "dev.infrajunit")
+public interface EnvironmentAccess {
+
+    /**
+     * The environment checks run against now: the run's own, or, outside a run (a plain JUnit
+     * Jupiter test), the one the configuration selects, loaded on first use.
+     */
+    Environment active();
+
+    /**
+     * Why a selector matches no host of the {@link #active()} environment, as a sentence such as
+     * {@code no host has the role 'databse'; roles: database, web}.
+     */
+    String noMatch(String selector);
+}

@@ -1,0 +1,33 @@
+package dev.infrajunit.backup;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.infrajunit.Host;
+import java.util.List;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/** {@code files} policies, built in: see {@link FileBackups}. */
+@API(status = INTERNAL)
+public final class FileBackupStore implements BackupStore {
+
+    @Override
+    public BackupKind kind() {
+        return BackupKind.FILES;
+    }
+
+    @Override
+    public Set<String> policyKeys() {
+        return Set.of("verify", "privileged");
+    }
+
+    @Override
+    public boolean reportsSize() {
+        return true;
+    }
+
+    @Override
+    public List<String> problems(Host host, BackupPolicy policy, BackupExpectation expectation) {
+        return new FileBackups(host).problems(policy, expectation);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.infrajunit.embedded;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The real OpenSSH servers that {@code scripts/start-test-sshd.sh} started on loopback, as its
+ * {@code fleet.properties} describes them. Tests that need them are skipped, saying how to start
+ * them, when that file is absent. Besides {@code user} (login shell sh), {@code fishUser} and
+ * {@code tcshUser} log in with the same key and have fish and tcsh as their login shells.
+ */
+public record OpenSshFleet(String user, Path identityFile, Path knownHosts, Path knownHostsHashed, List<Endpoint> hosts,
+                           Path jumpHostLog, Endpoint deadHost, Path rsaIdentityFile, Path certificateIdentityFile,
+                           Path certificateFile, String fishUser, String tcshUser) {
+
+    /** Where the start script writes the description unless {@code INFRA_SSH_FLEET} names another file. */
+    public static final Path DEFAULT_INFO_FILE = Path.of("/var/lib/infra-junit-test/fleet/fleet.properties");
+
+    public record Endpoint(String address, int port) {
+        static Endpoint parse(String text) {
+            int colon = text.lastIndexOf(':');
+            return new Endpoint(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+        }
+
+        /** The matching line of the script's sshd logs: {@code [127.0.77.1]:2222}-style names are not used there. */
+        @Override
+        public String toString() {
+            return address + ":" + port;
+        }
+    }
+
+    public static Path infoFile() {
+        String configured = System.getenv("INFRA_SSH_FLEET");
+        return configured == null || configured.isBlank() ? DEFAULT_INFO_FILE : Path.of(configured);
+    }
+
+    /**
+     * The running fleet. Without one the calling test is skipped, or fails when the system property
+     * {@code infra.test.openssh=required} says a fleet was started (as {@code scripts/test} does), so
+     * a fleet that did not come up cannot pass for a green run.
+     */
+    public static OpenSshFleet requireRunning() {
+        Path info = infoFile();
+        require(Files.isRegularFile(info), "No OpenSSH test fleet: " + info + " does not exist. Start one with"
+                + " scripts/start-test-sshd.sh [N] (as root), stop it with scripts/stop-test-sshd.sh");
+        return read(info);
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition && "required".equals(System.getProperty("infra.test.openssh"))) {
+            throw new IllegalStateException(problem + " (infra.test.openssh=required)");
+        }
+        assumeTrue(condition, problem);
+    }
+
+    public static OpenSshFleet read(Path info) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(info)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the OpenSSH fleet description " + info, e);
+        }
+        return new OpenSshFleet(
+                properties.getProperty("user"),
+                Path.of(properties.getProperty("identityFile")),
+                Path.of(properties.getProperty("knownHosts")),
+                Path.of(properties.getProperty("knownHostsHashed")),
+                Arrays.stream(properties.getProperty("hosts").split(",")).map(Endpoint::parse).toList(),
+                Path.of(properties.getProperty("jumpHostLog")),
+                Endpoint.parse(properties.getProperty("deadHost")),
+                optionalPath(properties, "rsaIdentityFile"),
+                optionalPath(properties, "certificateIdentityFile"),
+                optionalPath(properties, "certificateFile"),
+                properties.getProperty("fishUser", ""),
+                properties.getProperty("tcshUser", ""));
+    }
+
+    /** Keys a fleet started by an older script does not have; tests that need them ask {@link #requireKeys}. */
+    private static Path optionalPath(Properties properties, String key) {
+        String value = properties.getProperty(key);
+        return value == null ? null : Path.of(value);
+    }
+
+    /** Skips the calling test unless the fleet has the RSA key and the CA-signed certificate of the current script. */
+    public OpenSshFleet requireKeys() {
+        require(rsaIdentityFile != null && certificateFile != null, "The OpenSSH test fleet has no RSA key or user"
+                + " certificate: restart it with the current scripts/start-test-sshd.sh");
+        return this;
+    }
+
+    /** Skips the calling test unless the fleet has at least {@code count} hosts. */
+    public OpenSshFleet requireHosts(int count) {
+        require(hosts.size() >= count, "The OpenSSH test fleet has " + hosts.size() + " host(s); this test needs "
+                + count + ": restart it with scripts/start-test-sshd.sh " + count);
+        return this;
+    }
+}
