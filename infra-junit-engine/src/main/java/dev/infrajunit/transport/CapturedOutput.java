@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  */
 public record CapturedOutput(String text, long bytes, boolean cut) {
 
-    public static final int STDOUT_LIMIT = 8 * 1024 * 1024;
+    /** Above what any check reads on purpose (a file's content is read up to 8 MB and one byte). */
+    public static final int STDOUT_LIMIT = 16 * 1024 * 1024;
     public static final int STDERR_KEPT_EACH_END = 512;
 
     /** Standard output cut at the limit is no answer: a check would conclude from part of a listing. */

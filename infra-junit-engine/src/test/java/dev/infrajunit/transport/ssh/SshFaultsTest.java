@@ -189,7 +189,7 @@ class SshFaultsTest {
 
         assertThatThrownBy(() -> transports.forHost(web1).execute(flood, TIMEOUT))
                 .isInstanceOf(CouldNotCheckException.class)
-                .hasMessage("web-1: `" + flood.line() + "` printed more than 8 MB on standard output, more than a check reads;"
+                .hasMessage("web-1: `" + flood.line() + "` printed more than 16 MB on standard output, more than a check reads;"
                         + " it was stopped. Narrow what the command prints");
         assertThat(transports.forHost(web1).execute(Command.of("echo next"), TIMEOUT).stdout()).isEqualTo("next\n");
     }
