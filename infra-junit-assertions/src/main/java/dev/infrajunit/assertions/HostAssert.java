@@ -2,13 +2,16 @@ package dev.infrajunit.assertions;
 
 import dev.infrajunit.Command;
 import dev.infrajunit.Host;
+import dev.infrajunit.assertions.facts.ConfigDocuments.Format;
 import dev.infrajunit.assertions.facts.HttpProbe;
 import dev.infrajunit.assertions.facts.ServiceFacts;
 import dev.infrajunit.assertions.host.CommandAssert;
+import dev.infrajunit.assertions.host.ConfigAssert;
 import dev.infrajunit.assertions.host.ConnectionAssert;
 import dev.infrajunit.assertions.host.CronJobAssert;
 import dev.infrajunit.assertions.host.DnsAssert;
 import dev.infrajunit.assertions.host.FileAssert;
+import dev.infrajunit.assertions.host.FirewallAssert;
 import dev.infrajunit.assertions.host.GroupAssert;
 import dev.infrajunit.assertions.host.HttpAssert;
 import dev.infrajunit.assertions.host.KernelAssert;
@@ -20,10 +23,12 @@ import dev.infrajunit.assertions.host.PortAssert;
 import dev.infrajunit.assertions.host.ProcessAssert;
 import dev.infrajunit.assertions.host.ServiceAssert;
 import dev.infrajunit.assertions.host.Subjects.HostCommand;
+import dev.infrajunit.assertions.host.Subjects.HostConfig;
 import dev.infrajunit.assertions.host.Subjects.HostConnection;
 import dev.infrajunit.assertions.host.Subjects.HostCronJob;
 import dev.infrajunit.assertions.host.Subjects.HostDnsName;
 import dev.infrajunit.assertions.host.Subjects.HostFile;
+import dev.infrajunit.assertions.host.Subjects.HostFirewall;
 import dev.infrajunit.assertions.host.Subjects.HostGroup;
 import dev.infrajunit.assertions.host.Subjects.HostKernel;
 import dev.infrajunit.assertions.host.Subjects.HostMemory;
@@ -197,6 +202,45 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
     public CronJobAssert cronJob(String commandContains) {
         return navigate(CronJobAssert.class, HostCronJob.class, new HostCronJob(actual, commandContains),
                 CronJobAssert::new);
+    }
+
+    /** A JSON file, parsed: walk to a value with {@code at("server.port")}. */
+    public ConfigAssert jsonFile(String path) {
+        return config(path, Format.JSON);
+    }
+
+    /** A YAML file, parsed: walk to a value with {@code at("upstreams[0].host")}. */
+    public ConfigAssert yamlFile(String path) {
+        return config(path, Format.YAML);
+    }
+
+    /** A Java properties file: {@code at("server.port")} reads the key {@code server.port}. */
+    public ConfigAssert propertiesFile(String path) {
+        return config(path, Format.PROPERTIES);
+    }
+
+    /** An INI file: {@code at("section.key")}; keys before the first section are at the top. */
+    public ConfigAssert iniFile(String path) {
+        return config(path, Format.INI);
+    }
+
+    /**
+     * sshd's effective configuration, as {@code sshd -T} prints it after reading every file and
+     * default: {@code sshdConfig().at("PermitRootLogin").hasValue("no")}. Keywords are
+     * case-insensitive; sshd -T reads the host keys, so the host needs {@code sudo: true} unless
+     * the check logs in as root.
+     */
+    public ConfigAssert sshdConfig() {
+        return config("", Format.SSHD_EFFECTIVE);
+    }
+
+    private ConfigAssert config(String path, Format format) {
+        return navigate(ConfigAssert.class, HostConfig.class, new HostConfig(actual, path, format), ConfigAssert::new);
+    }
+
+    /** The host firewall's rules, from nftables or iptables (root only: the host needs {@code sudo: true}). */
+    public FirewallAssert firewall() {
+        return navigate(FirewallAssert.class, HostFirewall.class, new HostFirewall(actual), FirewallAssert::new);
     }
 
     // ---- short forms ----

@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * @param name     what {@code infra.environment} said ({@code staging}), or the file name of a path
  * @param source   where it was read from (a file path, or the classpath resource's location)
- * @param settings the top-level keys other than {@code hosts} and {@code roles}, as plain YAML values
+ * @param settings the top-level keys other than {@code hosts} and {@code roles}, as plain YAML values,
+ *                 but {@code waivers} as {@link Waiver}s
  * @param hosts    every host, in file order
  * @param secrets  the values taken from environment variables and system properties, which no
  *                 message or report may show
@@ -28,6 +29,12 @@ public record EnvironmentDefinition(String name, Optional<Path> source, Map<Stri
     /** An environment without values from environment variables or system properties. */
     public EnvironmentDefinition(String name, Optional<Path> source, Map<String, Object> settings, List<HostDefinition> hosts) {
         this(name, source, settings, hosts, Set.of());
+    }
+
+    /** The waivers of the {@code waivers} key, written in the file or in the file it names. */
+    @SuppressWarnings("unchecked")
+    public List<Waiver> waivers() {
+        return (List<Waiver>) settings.getOrDefault("waivers", List.of());
     }
 
     /** Only what identifies the environment: its settings may hold values taken from environment variables. */

@@ -38,10 +38,10 @@ final class EnvironmentParser {
                     + root.describe());
         }
         Normalizer normalizer = new Normalizer(source, interpolator, null);
-        Map<String, Object> settings = normalizer.fields(top, Schema.TOP);
+        Map<String, Object> settings = withWaivers(normalizer.fields(top, Schema.TOP), top);
         Map<String, YamlNode.Mapping> roles = roles(top);
         List<HostDiscovery.Entry> sources = discovery.entries(top, normalizer);
-        YamlNode.Mapping defaults = top.without("roles", "hosts", "hostSources");
+        YamlNode.Mapping defaults = top.without("roles", "hosts", "hostSources", Waivers.KEY);
         Map<String, HostDefinition> hosts = new LinkedHashMap<>();
         for (YamlNode.Member entry : hostEntries(top, !sources.isEmpty())) {
             hosts.put(entry.key(), host(entry.key(), named(entry, "host"), entry.line(), defaults, roles));
@@ -64,6 +64,16 @@ final class EnvironmentParser {
             }
         }
         return new EnvironmentDefinition(name, source.file(), settings, List.copyOf(hosts.values()), interpolator.secrets());
+    }
+
+    private Map<String, Object> withWaivers(Map<String, Object> settings, YamlNode.Mapping top) {
+        YamlNode.Member waivers = top.members().get(Waivers.KEY);
+        if (waivers == null) {
+            return settings;
+        }
+        Map<String, Object> all = new LinkedHashMap<>(settings);
+        all.put(Waivers.KEY, Waivers.read(waivers.value(), source, interpolator));
+        return all;
     }
 
     private Map<String, YamlNode.Mapping> roles(YamlNode.Mapping top) {

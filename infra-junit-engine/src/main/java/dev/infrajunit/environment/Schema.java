@@ -170,7 +170,11 @@ final class Schema {
             "backup", BACKUP,
             "properties", FREE_MAP);
 
-    static final Fields TOP = extend(ROLE, 4, "roles", ELSEWHERE, "hosts", ELSEWHERE, "hostSources", ELSEWHERE);
+    static final Fields TOP = extend(ROLE, 4, "roles", ELSEWHERE, "hosts", ELSEWHERE, "hostSources", ELSEWHERE,
+            Waivers.KEY, ELSEWHERE);
+
+    /** One waiver; {@link Waivers} checks that the required keys are there and what they hold. */
+    static final Fields WAIVER = closed("check", TEXT, "hosts", TEXT, "reason", TEXT, "expires", TEXT);
 
     static final Fields HOST = extend(ROLE, 0, "address", TEXT, "roles", ROLE_NAMES);
 

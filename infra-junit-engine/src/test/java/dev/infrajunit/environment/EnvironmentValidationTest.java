@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class EnvironmentValidationTest {
 
     private static final String HOST_KEYS = "address, roles, ssh, commandTimeout, aws, sudo, transport, backup, properties";
-    private static final String TOP_KEYS = "ssh, commandTimeout, aws, sudo, roles, hosts, hostSources, transport, backup,"
+    private static final String TOP_KEYS = "ssh, commandTimeout, aws, sudo, roles, hosts, hostSources, waivers, transport, backup,"
             + " properties";
     private static final String SSH_KEYS = "user, port, identityFile, passphraseEnv, knownHosts, hostKeyChecking,"
             + " connectTimeout, jumpHost, useSshConfig, configFile";

@@ -2,7 +2,9 @@ package dev.infrajunit.assertions.host;
 
 import dev.infrajunit.Command;
 import dev.infrajunit.Host;
+import dev.infrajunit.assertions.facts.ConfigDocuments;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The subjects of the host assertions, one record per kind; users reach them through {@code HostAssert}. */
 public final class Subjects {
@@ -148,6 +150,38 @@ public final class Subjects {
         @Override
         public String describe() {
             return "a cron job running " + command;
+        }
+    }
+
+    /**
+     * A parsed configuration: a file at {@code path} in a format, or, with format
+     * {@code SSHD_EFFECTIVE}, sshd's effective configuration ({@code path} is then empty).
+     */
+    public record HostConfig(Host host, String path, ConfigDocuments.Format format) implements HostSubject {
+        @Override
+        public String describe() {
+            return format == ConfigDocuments.Format.SSHD_EFFECTIVE ? "sshd's effective configuration" : path;
+        }
+
+        /** Where a message says the value came from: {@code /etc/app/config.json, read as JSON}, {@code sshd -T}. */
+        public String source() {
+            return format == ConfigDocuments.Format.SSHD_EFFECTIVE ? "sshd -T" : path + ", read as " + format.label();
+        }
+    }
+
+    /** One value of a parsed configuration; empty when the key path leads nowhere. */
+    public record HostConfigValue(Host host, String keyPath, String configuration, Optional<Object> value, String source)
+            implements HostSubject {
+        @Override
+        public String describe() {
+            return keyPath + " in " + configuration;
+        }
+    }
+
+    public record HostFirewall(Host host) implements HostSubject {
+        @Override
+        public String describe() {
+            return "the firewall";
         }
     }
 }

@@ -334,4 +334,55 @@ class ToolOutputParsingTest {
         assertThat(SystemdTimers.parseTimestamp("")).isEmpty();
         assertThat(SystemdTimers.parseTimestamp("0")).isEmpty();
     }
+
+    @Test
+    void firewalldRulesetOfTheRhelFamily() {
+        // nft list ruleset on Rocky Linux 9 with firewalld 1.3 (zone public, services ssh and https), abridged
+        FirewallRules.Ruleset rules = new FirewallRules.Ruleset("nftables", FirewallRules.parseNft(String.join("\n",
+                "table inet firewalld {",
+                "\tchain filter_INPUT {",
+                "\t\ttype filter hook input priority filter + 10; policy accept;",
+                "\t\tct state { established, related } accept",
+                "\t\tct status dnat accept",
+                "\t\tiifname \"lo\" accept",
+                "\t\tct state invalid drop",
+                "\t\tjump filter_INPUT_ZONES",
+                "\t\treject with icmpx admin-prohibited",
+                "\t}",
+                "\tchain filter_INPUT_ZONES {",
+                "\t\tiifname \"eth0\" goto filter_IN_public",
+                "\t\tgoto filter_IN_public",
+                "\t}",
+                "\tchain filter_IN_public {",
+                "\t\tjump filter_IN_public_allow",
+                "\t}",
+                "\tchain filter_IN_public_allow {",
+                "\t\ttcp dport 22 ct state { new, untracked } accept",
+                "\t\ttcp dport 443 ct state { new, untracked } accept",
+                "\t}",
+                "}")), "nft list ruleset");
+        assertThat(rules.inboundTcp(22).accepted()).isTrue();
+        assertThat(rules.inboundTcp(443).why()).isEqualTo("chain filter_IN_public_allow has the rule:"
+                + " tcp dport 443 ct state { new, untracked } accept");
+        assertThat(rules.inboundTcp(5432)).isEqualTo(new FirewallRules.Decision(false,
+                "chain filter_INPUT has the rule: reject with icmpx admin-prohibited"));
+    }
+
+    @Test
+    void ufwRulesAsIptablesSavePrintsThem() {
+        // iptables-save on Ubuntu 22.04 with ufw (allow 22/tcp), abridged
+        FirewallRules.Ruleset rules = new FirewallRules.Ruleset("iptables", FirewallRules.parseIptables(String.join("\n",
+                "*filter",
+                ":INPUT DROP [0:0]",
+                ":ufw-before-input - [0:0]",
+                ":ufw-user-input - [0:0]",
+                "-A INPUT -j ufw-before-input",
+                "-A ufw-before-input -i lo -j ACCEPT",
+                "-A ufw-before-input -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT",
+                "-A ufw-before-input -j ufw-user-input",
+                "-A ufw-user-input -p tcp --dport 22 -j ACCEPT",
+                "COMMIT")), "iptables-save");
+        assertThat(rules.inboundTcp(22).accepted()).isTrue();
+        assertThat(rules.inboundTcp(80)).isEqualTo(new FirewallRules.Decision(false, "chain INPUT has policy drop"));
+    }
 }

@@ -85,6 +85,16 @@ public final class NamespacedHost extends RecordingHost {
     }
 
     /**
+     * This machine in a network namespace of its own, set up by a command first (loading firewall
+     * rules with {@code nft -f} or {@code iptables-restore}), so nothing changes outside it. With
+     * {@code asNobody} the checks then run as nobody.
+     */
+    public static NamespacedHost inNetworkNamespace(Host delegate, String setup, boolean asNobody) {
+        return new NamespacedHost(delegate, "-n", setup + " && exec " + (asNobody
+                ? "setpriv --reuid 65534 --regid 65534 --clear-groups /bin/sh -c \"$0\"" : "/bin/sh -c \"$0\""));
+    }
+
+    /**
      * A host that booted with systemd, as the checks detect it ({@code /run/systemd/system} exists),
      * whose {@code systemctl} is the executable in {@code tools}: systemd itself cannot run here
      * (it would have to be this machine's init), so a test supplies a stand-in that prints what a

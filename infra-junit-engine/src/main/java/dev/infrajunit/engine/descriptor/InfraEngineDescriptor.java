@@ -39,6 +39,11 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
      *
      * @throws RuntimeException why it could not be loaded, the same one on every call
      */
+    /** The class loader that found the specs, for names they are referred to by. */
+    public ClassLoader classLoader() {
+        return classLoader;
+    }
+
     public synchronized EnvironmentDefinition environment() {
         if (source == null && loadFailure == null) {
             try {

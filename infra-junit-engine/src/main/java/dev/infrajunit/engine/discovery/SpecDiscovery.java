@@ -37,6 +37,7 @@ public final class SpecDiscovery {
     private static void loadEnvironment(InfraEngineDescriptor engine, DiscoveryIssueReporter issues) {
         try {
             engine.environment();
+            WaiverReview.report(engine, issues);
         } catch (EnvironmentException problem) {
             DiscoveryIssue.Builder issue = DiscoveryIssue.builder(Severity.ERROR, problem.getMessage());
             problem.file().map(path -> problem.line() > 0

@@ -1,6 +1,7 @@
 package dev.infrajunit.engine.execution;
 
 import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.Host;
 import dev.infrajunit.engine.config.InfraConfiguration;
 import dev.infrajunit.runtime.RunEnvironment;
 import java.lang.reflect.Method;
@@ -65,7 +66,9 @@ public final class CheckExecution {
                 CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, threads, OptionalLong.empty());
             }
         } catch (AssertionError e) {
-            throw aboutHost ? namingHost(e, subject) : e;
+            AssertionError failure = aboutHost ? namingHost(e, subject) : e;
+            Optional<Host> host = aboutHost ? Optional.of((Host) arguments[0]) : Optional.empty();
+            throw Waiving.orWaived(failure, specClass, method, subject, host, run);
         } catch (CouldNotCheckException e) {
             throw e;
         } catch (Exception e) {
