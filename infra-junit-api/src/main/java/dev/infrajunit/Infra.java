@@ -45,6 +45,16 @@ public final class Infra {
         return hosts;
     }
 
+    /**
+     * Publishes {@code key = value} as a report entry of the running check, where IDEs, Open Test
+     * Reporting XML and the infra-junit HTML report show it: for example what a check measured.
+     *
+     * @throws IllegalStateException when no check of an infra-junit run is running on this thread
+     */
+    public static void report(String key, String value) {
+        Engine.ACCESS.report(key, value);
+    }
+
     /** The active environment. */
     public static Environment environment() {
         return Engine.ACCESS.active();

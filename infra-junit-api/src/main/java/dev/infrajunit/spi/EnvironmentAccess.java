@@ -25,4 +25,11 @@ public interface EnvironmentAccess {
      * {@code no host has the role 'databse'; roles: database, web}.
      */
     String noMatch(String selector);
+
+    /**
+     * Publishes {@code key = value} as a report entry of the check running on this thread.
+     *
+     * @throws IllegalStateException when no check of a run is running on this thread
+     */
+    void report(String key, String value);
 }

@@ -53,7 +53,7 @@ public final class InfraTestEngine extends HierarchicalTestEngine<InfraExecution
 
     @Override
     protected InfraExecutionContext createExecutionContext(ExecutionRequest request) {
-        return new InfraExecutionContext(configuration(request.getConfigurationParameters()));
+        return new InfraExecutionContext(configuration(request.getConfigurationParameters()), request.getEngineExecutionListener());
     }
 
     private static InfraConfiguration configuration(org.junit.platform.engine.ConfigurationParameters parameters) {

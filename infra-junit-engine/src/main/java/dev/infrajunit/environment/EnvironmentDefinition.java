@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A parsed and validated environment file.
@@ -14,21 +13,13 @@ import java.util.Set;
  * @param settings the top-level keys other than {@code hosts} and {@code roles}, as plain YAML values,
  *                 but {@code waivers} as {@link Waiver}s
  * @param hosts    every host, in file order
- * @param secrets  the values taken from environment variables and system properties, which no
- *                 message or report may show
  */
 public record EnvironmentDefinition(String name, Optional<Path> source, Map<String, Object> settings,
-                                    List<HostDefinition> hosts, Set<String> secrets) {
+                                    List<HostDefinition> hosts) {
 
     public EnvironmentDefinition {
         settings = Map.copyOf(settings);
         hosts = List.copyOf(hosts);
-        secrets = Set.copyOf(secrets);
-    }
-
-    /** An environment without values from environment variables or system properties. */
-    public EnvironmentDefinition(String name, Optional<Path> source, Map<String, Object> settings, List<HostDefinition> hosts) {
-        this(name, source, settings, hosts, Set.of());
     }
 
     /** The waivers of the {@code waivers} key, written in the file or in the file it names. */

@@ -63,7 +63,7 @@ final class EnvironmentParser {
                 }
             }
         }
-        return new EnvironmentDefinition(name, source.file(), settings, List.copyOf(hosts.values()), interpolator.secrets());
+        return new EnvironmentDefinition(name, source.file(), settings, List.copyOf(hosts.values()));
     }
 
     private Map<String, Object> withWaivers(Map<String, Object> settings, YamlNode.Mapping top) {

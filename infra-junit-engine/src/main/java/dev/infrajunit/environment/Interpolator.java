@@ -1,8 +1,7 @@
 package dev.infrajunit.environment;
 
 import dev.infrajunit.Command;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import dev.infrajunit.runtime.Secrets;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -10,8 +9,8 @@ import java.util.regex.Pattern;
  * Resolves references in string values: {@code ${env:NAME}} and {@code ${sys:NAME}}, each with an
  * optional {@code :-default}, and {@code ${host}}; {@code $${} stands for a literal {@code ${}.
  * A value that took an environment variable's or a system property's value is marked, so that no
- * message shows it, and that value is kept among the {@link #secrets()}, which the run masks in
- * every message it reports. In a {@code verify} command template such a value is shell-quoted:
+ * message shows it, and that value is one of the {@link Secrets} that the run masks in everything
+ * it reports. In a {@code verify} command template such a value is shell-quoted:
  * it is an argument, never a part of the command line.
  */
 final class Interpolator {
@@ -20,7 +19,6 @@ final class Interpolator {
 
     private final Function<String, String> environmentVariables;
     private final Source source;
-    private final Set<String> secrets = new LinkedHashSet<>();
 
     Interpolator(Function<String, String> environmentVariables, Source source) {
         this.environmentVariables = environmentVariables;
@@ -80,14 +78,14 @@ final class Interpolator {
                 scalar.path());
     }
 
-    /** Every value taken from an environment variable or a system property so far. */
-    Set<String> secrets() {
-        return Set.copyOf(secrets);
-    }
-
-    private String secret(YamlNode.Scalar scalar, String value) {
-        secrets.add(value);
-        return isCommandTemplate(scalar) ? Command.quote(value) : value;
+    /** A value no message may show, in a command template also as the shell-quoted word it becomes there. */
+    private static String secret(YamlNode.Scalar scalar, String value) {
+        Secrets.remember(value);
+        if (!isCommandTemplate(scalar)) {
+            return value;
+        }
+        Secrets.remember(Command.quote(value));
+        return Command.quote(value);
     }
 
     private static boolean isCommandTemplate(YamlNode.Scalar scalar) {

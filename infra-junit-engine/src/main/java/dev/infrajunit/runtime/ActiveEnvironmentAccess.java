@@ -5,9 +5,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.infrajunit.Environment;
 import dev.infrajunit.environment.HostSelector;
 import dev.infrajunit.spi.EnvironmentAccess;
+import java.util.Map;
 import org.apiguardian.api.API;
 
-/** The engine's answer to {@link dev.infrajunit.Infra}: the {@link ActiveEnvironment}. */
+/** The engine's answer to {@link dev.infrajunit.Infra}: the {@link ActiveEnvironment}, and the {@link ActiveCheck}. */
 @API(status = INTERNAL)
 public final class ActiveEnvironmentAccess implements EnvironmentAccess {
 
@@ -19,5 +20,12 @@ public final class ActiveEnvironmentAccess implements EnvironmentAccess {
     @Override
     public String noMatch(String selector) {
         return HostSelector.parse(selector).noMatchIn(ActiveEnvironment.get().definition());
+    }
+
+    @Override
+    public void report(String key, String value) {
+        ActiveCheck.current().orElseThrow(() -> new IllegalStateException("Infra.report(\"" + key + "\", ...) reports"
+                        + " for the running check, and no check of an infra-junit run is running on this thread"))
+                .publish(Map.of(key, value));
     }
 }

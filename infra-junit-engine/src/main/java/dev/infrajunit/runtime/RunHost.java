@@ -6,6 +6,7 @@ import dev.infrajunit.Environment;
 import dev.infrajunit.Host;
 import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.transport.Transports;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -52,7 +53,15 @@ final class RunHost implements Host {
 
     @Override
     public CommandResult run(Command command) {
-        return transports.forHost(definition).execute(command, definition.commandTimeout());
+        long start = System.nanoTime();
+        try {
+            CommandResult result = transports.forHost(definition).execute(command, definition.commandTimeout());
+            CommandLog.ran(name(), command, result, Duration.ofNanos(System.nanoTime() - start));
+            return result;
+        } catch (RuntimeException e) {
+            CommandLog.couldNotRun(name(), command, e, Duration.ofNanos(System.nanoTime() - start));
+            throw e;
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.infrajunit.engine.config;
 
 import dev.infrajunit.Durations;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,6 +23,19 @@ public final class InfraConfiguration {
 
     /** Whether checks run in parallel at all (default true); false runs them one by one, in order. */
     public static final String PARALLEL_ENABLED = "infra.parallel.enabled";
+
+    /** Whether the HTML report is written after a run (default true). */
+    public static final String REPORT_ENABLED = "infra.report.enabled";
+
+    /**
+     * The directory the HTML report ({@code index.html}) is written to; by default
+     * {@code target/infra-junit-report} of the Maven module under test (Surefire's {@code basedir}),
+     * else of the working directory.
+     */
+    public static final String REPORT_DIR = "infra.report.dir";
+
+    /** Whether a run longer than 10 s prints a one-line progress summary every 5 s (default true). */
+    public static final String PROGRESS_ENABLED = "infra.progress.enabled";
 
     public static final int DEFAULT_PARALLELISM = 32;
     public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(60);
@@ -51,11 +65,29 @@ public final class InfraConfiguration {
     }
 
     public boolean parallelEnabled() {
-        return value(PARALLEL_ENABLED).map(text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
+        return flag(PARALLEL_ENABLED);
+    }
+
+    public boolean reportEnabled() {
+        return flag(REPORT_ENABLED);
+    }
+
+    public Path reportDirectory() {
+        return value(REPORT_DIR).map(Path::of).orElseGet(() -> Path.of(Optional.ofNullable(System.getProperty("basedir"))
+                .orElse(System.getProperty("user.dir")), "target", "infra-junit-report"));
+    }
+
+    public boolean progressEnabled() {
+        return flag(PROGRESS_ENABLED);
+    }
+
+    /** A switch that is on unless set to false. */
+    private boolean flag(String key) {
+        return value(key).map(text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            // a typo such as "flase" must not quietly turn parallel runs off
-            default -> throw new IllegalArgumentException(PARALLEL_ENABLED + "=" + text + " is neither true nor false");
+            // a typo such as "flase" must not quietly turn a switch off
+            default -> throw new IllegalArgumentException(key + "=" + text + " is neither true nor false");
         }).orElse(true);
     }
 

@@ -87,7 +87,7 @@ public final class CheckMethodDescriptor extends AbstractTestDescriptor implemen
     public InfraExecutionContext execute(InfraExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
             throws Exception {
         if (hostSelector.isEmpty()) {
-            execution.run(specClass, method, new Object[0], method.getName(), context);
+            execution.run(specClass, method, new Object[0], method.getName(), context, this);
         }
         return context;
     }

@@ -59,7 +59,7 @@ public final class HostCheckDescriptor extends AbstractTestDescriptor implements
         } catch (RuntimeException e) {
             throw new CouldNotCheckException(hostName, e.getMessage(), e);
         }
-        check.execution().run(check.specClass(), check.method(), new Object[] {host}, hostName, context);
+        check.execution().run(check.specClass(), check.method(), new Object[] {host}, hostName, context, this);
         return context;
     }
 

@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.junit.platform.engine.TestDescriptor;
 
 /**
  * How one check runs: its own timeout or the configured one, retried when it is
@@ -29,16 +30,18 @@ public final class CheckExecution {
 
     /**
      * Runs the check against a subject (a host's name, or the check's own name for a plain check).
-     * An {@link AssertionError} is a failed check; anything else means it could not check.
+     * An {@link AssertionError} is a failed check; anything else means it could not check. What the
+     * check reports while it runs (the commands it ran, {@link dev.infrajunit.Infra#report}) is
+     * published for {@code node}.
      */
-    public void run(Class<?> specClass, Method method, Object[] arguments, String subject, InfraExecutionContext context)
-            throws Exception {
+    public void run(Class<?> specClass, Method method, Object[] arguments, String subject, InfraExecutionContext context,
+                    TestDescriptor node) throws Exception {
         RunEnvironment run = context.environment();
         try {
-            runUnmasked(specClass, method, arguments, subject, context, run);
+            runUnmasked(specClass, method, arguments, subject, context, node, run);
         } catch (Exception | AssertionError e) {
             // what is reported never shows a value of the environment's ${env:} and ${sys:} references
-            throw Rethrow.asException(new SecretMask(run.definition().secrets()).mask(e));
+            throw Rethrow.asException(SecretMask.mask(e));
         } catch (OutOfMemoryError e) {
             // the process's thread limit: this check could not run, the run goes on with the others
             if (String.valueOf(e.getMessage()).contains("native thread")) {
@@ -51,19 +54,20 @@ public final class CheckExecution {
     }
 
     private void runUnmasked(Class<?> specClass, Method method, Object[] arguments, String subject,
-                             InfraExecutionContext context, RunEnvironment run) throws Exception {
+                             InfraExecutionContext context, TestDescriptor node, RunEnvironment run) throws Exception {
         InfraConfiguration configuration = context.configuration();
         Duration limit = timeout.orElseGet(configuration::checkTimeout);
         String limitSource = timeout.isPresent() ? "@Check(timeout)" : InfraConfiguration.CHECK_TIMEOUT;
         boolean aboutHost = arguments.length == 1;
-        try {
+        try (NodeReporter reporter = new NodeReporter(context.listener(), node)) {
             CheckThreads threads = context.checkThreads();
             if (retry.isPresent()) {
                 // a retry waits for the host to change: it reads facts fetched since it began
                 retry.get().run(number -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run,
-                        threads, number == 1 ? OptionalLong.empty() : OptionalLong.of(System.nanoTime())));
+                        reporter, threads, number == 1 ? OptionalLong.empty() : OptionalLong.of(System.nanoTime())));
             } else {
-                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, threads, OptionalLong.empty());
+                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, reporter, threads,
+                        OptionalLong.empty());
             }
         } catch (AssertionError e) {
             AssertionError failure = aboutHost ? namingHost(e, subject) : e;

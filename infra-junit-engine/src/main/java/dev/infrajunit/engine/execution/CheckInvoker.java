@@ -3,6 +3,7 @@ package dev.infrajunit.engine.execution;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
 import dev.infrajunit.InfraException;
+import dev.infrajunit.runtime.ActiveCheck;
 import dev.infrajunit.runtime.ActiveEnvironment;
 import dev.infrajunit.runtime.FactFreshness;
 import dev.infrajunit.runtime.RunEnvironment;
@@ -32,16 +33,18 @@ public final class CheckInvoker {
      * @param timeout  how long the call may take
      * @param timeoutSource where the timeout was configured, for the message
      * @param run      the run the check belongs to: what {@link dev.infrajunit.Infra} answers on its thread
+     * @param reporter where the check's report entries go
      * @param threads  the run's check threads
      * @param factsSince when facts the check reads must have been fetched, or empty when shared ones do
      */
     public static void invoke(Class<?> specClass, Method method, Object[] arguments, String subject, Duration timeout,
-                              String timeoutSource, RunEnvironment run, CheckThreads threads, OptionalLong factsSince)
-            throws Exception {
+                              String timeoutSource, RunEnvironment run, ActiveCheck.Reporter reporter, CheckThreads threads,
+                              OptionalLong factsSince) throws Exception {
         Future<?> call = threads.start(subject, method.getName(), () -> {
             // Bound to this thread, so a check abandoned after a timeout still sees its own (closed)
             // run after that run ends, instead of loading an environment of its own.
             ActiveEnvironment.bind(run);
+            ActiveCheck.bind(reporter);
             factsSince.ifPresent(FactFreshness::requireSince);
             try {
                 Object instance = instantiate(specClass);
@@ -51,6 +54,7 @@ public final class CheckInvoker {
                 throw new ThrownByCheck(e.getCause());
             } finally {
                 FactFreshness.clear();
+                ActiveCheck.unbind();
                 ActiveEnvironment.unbind();
             }
             return null;

@@ -1,60 +1,33 @@
 package dev.infrajunit.engine.execution;
 
-import dev.infrajunit.Command;
 import dev.infrajunit.CouldNotCheckException;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
-import java.util.List;
+import dev.infrajunit.runtime.Secrets;
 import java.util.Objects;
-import java.util.Set;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Keeps the environment's secrets (values of {@code ${env:}} and {@code ${sys:}} references) out of
- * what a run reports: a check's failure or error, its causes and their messages are reported with
- * each secret, as written and as shell-quoted into a command line, replaced by {@value #MASK}.
- * Values shorter than {@value #SHORTEST} characters are not masked: a port or a flag is no secret,
- * and masking every "1" would garble every message.
+ * Keeps secrets ({@link Secrets}: values of {@code ${env:}} and {@code ${sys:}} references, as written
+ * and as shell-quoted into a command line) out of what a run reports: a check's failure or error,
+ * its causes and their messages are reported with each secret replaced by {@code ***}, as a copy of
+ * the same kind.
  */
 final class SecretMask {
 
-    static final String MASK = "***";
-    private static final int SHORTEST = 4;
-
-    private final List<String> secrets;
-
-    SecretMask(Set<String> values) {
-        Set<String> forms = new LinkedHashSet<>();
-        for (String value : values) {
-            if (value.length() >= SHORTEST) {
-                forms.add(value);
-                forms.add(Command.quote(value));
-            }
-        }
-        // the longest first, so a secret inside another is not masked half
-        this.secrets = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    private SecretMask() {
     }
 
-    String mask(String text) {
-        if (text == null) {
-            return null;
-        }
-        String masked = text;
-        for (String secret : secrets) {
-            masked = masked.replace(secret, MASK);
-        }
-        return masked;
+    private static String mask(String text) {
+        return Secrets.mask(text);
     }
 
     /** The failure as reported: the same one when it shows no secret, else a copy of the same kind without them. */
-    Throwable mask(Throwable failure) {
-        if (secrets.isEmpty() || !showsSecret(failure, 0)) {
+    static Throwable mask(Throwable failure) {
+        if (!showsSecret(failure, 0)) {
             return failure;
         }
         return copy(failure, 0);
     }
-
-    private boolean showsSecret(Throwable failure, int depth) {
+    private static boolean showsSecret(Throwable failure, int depth) {
         if (failure == null || depth > 20) {
             return false;
         }
@@ -70,11 +43,11 @@ final class SecretMask {
         return failure.getCause() != failure && showsSecret(failure.getCause(), depth + 1);
     }
 
-    private boolean contains(org.opentest4j.ValueWrapper value) {
+    private static boolean contains(org.opentest4j.ValueWrapper value) {
         return value != null && !Objects.equals(mask(value.getStringRepresentation()), value.getStringRepresentation());
     }
 
-    private Throwable copy(Throwable failure, int depth) {
+    private static Throwable copy(Throwable failure, int depth) {
         if (failure == null || depth > 20 || !showsSecret(failure, depth)) {
             return failure;
         }

@@ -1,6 +1,7 @@
 package dev.infrajunit.transport.ssh;
 
 import com.hierynomus.sshj.common.KeyDecryptionFailedException;
+import dev.infrajunit.runtime.Secrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,7 @@ final class IdentityKeys {
         }
         AtomicBoolean askedForPassphrase = new AtomicBoolean();
         Optional<String> passphrase = passphraseEnv.map(environment);
+        passphrase.ifPresent(Secrets::remember);
         PasswordFinder finder = new PasswordFinder() {
             @Override
             public char[] reqPassword(Resource<?> resource) {

@@ -3,6 +3,7 @@ package dev.infrajunit.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,18 @@ class InfraConfigurationTest {
         assertThat(configuration.parallelism()).isEqualTo(32);
         assertThat(configuration.parallelEnabled()).isTrue();
         assertThat(configuration.checkTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(configuration.reportEnabled()).isTrue();
+        assertThat(configuration.progressEnabled()).isTrue();
+    }
+
+    /** Surefire tells the module's directory in the system property basedir; without it, the working directory counts. */
+    @Test
+    void theReportGoesUnderTargetOfTheModuleUnlessAnotherDirectoryIsGiven() {
+        String base = System.getProperty("basedir", System.getProperty("user.dir"));
+        assertThat(with(Map.of()).reportDirectory()).isEqualTo(Path.of(base, "target", "infra-junit-report"));
+        assertThat(with(Map.of("infra.report.dir", "/srv/reports")).reportDirectory()).isEqualTo(Path.of("/srv/reports"));
+        assertThat(with(Map.of("infra.report.enabled", "false", "infra.progress.enabled", "false")))
+                .extracting(InfraConfiguration::reportEnabled, InfraConfiguration::progressEnabled).containsExactly(false, false);
     }
 
     @Test
@@ -37,6 +50,8 @@ class InfraConfigurationTest {
     void malformedValuesAreErrorsThatNameTheKey() {
         assertThatThrownBy(() -> with(Map.of("infra.parallel.enabled", "flase")).parallelEnabled())
                 .hasMessage("infra.parallel.enabled=flase is neither true nor false");
+        assertThatThrownBy(() -> with(Map.of("infra.report.enabled", "no")).reportEnabled())
+                .hasMessage("infra.report.enabled=no is neither true nor false");
         assertThatThrownBy(() -> with(Map.of("infra.parallelism", "0")).parallelism())
                 .hasMessage("infra.parallelism=0 is not a positive whole number");
         assertThatThrownBy(() -> with(Map.of("infra.check.timeout", "soon")).checkTimeout())
