@@ -28,21 +28,27 @@ public record CapturedOutput(String text, long bytes, boolean cut) {
                 + " MB on standard output, more than a check reads; it was stopped. Narrow what the command prints");
     }
 
-    /** Reads standard output to its end, or until it passes the limit (then the rest is not read). */
-    public static CapturedOutput stdout(InputStream in) throws IOException {
+    /**
+     * Reads standard output to its end. Past the limit it keeps nothing more, calls {@code stop}
+     * (which should end the command) once, and reads on until the stream ends: a stream left unread
+     * would stall the command, and over SSH one closed early breaks the whole connection.
+     */
+    public static CapturedOutput stdout(InputStream in, Runnable stop) throws IOException {
         try (in) {
             ByteArrayOutputStream kept = new ByteArrayOutputStream();
             byte[] buffer = new byte[16 * 1024];
             long total = 0;
             for (int n; (n = in.read(buffer)) >= 0; ) {
+                long before = total;
                 total += n;
-                if (total > STDOUT_LIMIT) {
-                    kept.write(buffer, 0, n - (int) (total - STDOUT_LIMIT));
-                    return new CapturedOutput(kept.toString(StandardCharsets.UTF_8), total, true);
+                if (before < STDOUT_LIMIT) {
+                    kept.write(buffer, 0, (int) Math.min(n, STDOUT_LIMIT - before));
+                    if (total > STDOUT_LIMIT) {
+                        stop.run();
+                    }
                 }
-                kept.write(buffer, 0, n);
             }
-            return new CapturedOutput(kept.toString(StandardCharsets.UTF_8), total, false);
+            return new CapturedOutput(kept.toString(StandardCharsets.UTF_8), total, total > STDOUT_LIMIT);
         }
     }
 

@@ -32,7 +32,8 @@ public final class LocalTransport implements Transport {
         }
         // Both streams are drained concurrently, so a command that fills one pipe cannot block.
         CompletableFuture<CapturedOutput> stdout = CompletableFuture.supplyAsync(
-                () -> read(process.getInputStream(), CapturedOutput::stdout), TransportThreads.READERS);
+                () -> read(process.getInputStream(), in -> CapturedOutput.stdout(in, () -> stopWhole(process))),
+                TransportThreads.READERS);
         CompletableFuture<CapturedOutput> stderr = CompletableFuture.supplyAsync(
                 () -> read(process.getErrorStream(), CapturedOutput::stderr), TransportThreads.READERS);
         try {

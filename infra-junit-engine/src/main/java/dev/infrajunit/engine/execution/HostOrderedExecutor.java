@@ -29,7 +29,9 @@ import org.junit.platform.engine.support.hierarchical.ResourceLock;
  *
  * <p>Containers (the engine, spec classes, check methods) only wait for their children; each waits
  * on a thread of its own, so a worker never waits for another task and the workers cannot all end
- * up waiting.
+ * up waiting. While a container that has started has not yet handed over its children, workers
+ * wait a moment before they take a check, so that the checks of the first host are all queued
+ * before the second host's are taken.
  */
 public final class HostOrderedExecutor implements HierarchicalTestExecutorService {
 
@@ -45,12 +47,17 @@ public final class HostOrderedExecutor implements HierarchicalTestExecutorServic
     }
 
     private static final Queued STOP = new Queued(Integer.MIN_VALUE, Long.MIN_VALUE, null, null);
+    /** The longest a worker waits for containers to hand over their checks. */
+    private static final long CONTAINER_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Whether the container running on this thread has handed over its children (or finished). */
+    private static final ThreadLocal<boolean[]> EXPANDED = new ThreadLocal<>();
 
     private final PriorityBlockingQueue<Queued> checks = new PriorityBlockingQueue<>();
     private final Map<String, Integer> hostRanks = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final List<Thread> workers = new ArrayList<>();
     private final ExecutorService containers;
+    private final AtomicInteger unexpandedContainers = new AtomicInteger();
 
     public HostOrderedExecutor(int parallelism) {
         AtomicInteger containerCount = new AtomicInteger();
@@ -75,6 +82,7 @@ public final class HostOrderedExecutor implements HierarchicalTestExecutorServic
     @Override
     public void invokeAll(List<? extends TestTask> tasks) {
         List<CompletableFuture<Void>> started = new ArrayList<>();
+        boolean[] expanded = EXPANDED.get();
         List<TestTask> inThisThread = new ArrayList<>();
         for (TestTask task : tasks) {
             if (task.getExecutionMode() == ExecutionMode.SAME_THREAD) {
@@ -82,6 +90,10 @@ public final class HostOrderedExecutor implements HierarchicalTestExecutorServic
             } else {
                 started.add(start(task));
             }
+        }
+        if (expanded != null && !expanded[0]) {
+            expanded[0] = true;
+            unexpandedContainers.decrementAndGet();
         }
         inThisThread.forEach(HostOrderedExecutor::run);
         for (CompletableFuture<Void> future : started) {
@@ -101,7 +113,19 @@ public final class HostOrderedExecutor implements HierarchicalTestExecutorServic
         CompletableFuture<Void> done = new CompletableFuture<>();
         TestDescriptor descriptor = task.getTestDescriptor();
         if (descriptor.isContainer()) {
-            containers.execute(() -> runInto(task, done));
+            unexpandedContainers.incrementAndGet();
+            containers.execute(() -> {
+                boolean[] expanded = {false};
+                EXPANDED.set(expanded);
+                try {
+                    runInto(task, done);
+                } finally {
+                    EXPANDED.remove();
+                    if (!expanded[0]) {
+                        unexpandedContainers.decrementAndGet();
+                    }
+                }
+            });
         } else {
             int rank = descriptor instanceof HostCheckDescriptor host
                     ? hostRanks.computeIfAbsent(host.hostName(), name -> hostRanks.size()) : -1;
@@ -115,6 +139,12 @@ public final class HostOrderedExecutor implements HierarchicalTestExecutorServic
             Queued next;
             try {
                 next = checks.take();
+                if (next != STOP && unexpandedContainers.get() > 0) {
+                    // a container about to hand over its checks may have one that goes first
+                    checks.add(next);
+                    awaitContainers();
+                    next = checks.take();
+                }
             } catch (InterruptedException e) {
                 return;
             }
@@ -122,6 +152,18 @@ public final class HostOrderedExecutor implements HierarchicalTestExecutorServic
                 return;
             }
             runInto(next.task(), next.done());
+        }
+    }
+
+    private void awaitContainers() {
+        long until = System.nanoTime() + CONTAINER_WAIT_NANOS;
+        while (unexpandedContainers.get() > 0 && System.nanoTime() - until < 0) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -111,13 +111,14 @@ final class RemoteExecution {
                 // closing waits for the peer's answer: not on the alarm thread
                 readers.execute(() -> abort(opened, command));
             }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            stdout = readers.submit(() -> CapturedOutput.stdout(command.getInputStream()));
+            stdout = readers.submit(() -> CapturedOutput.stdout(command.getInputStream(),
+                    () -> readers.execute(() -> abort(opened, command))));
             stderr = readers.submit(() -> CapturedOutput.stderr(command.getErrorStream()));
             // a host that never confirms the close at the deadline never ends the streams either
             long drainedBy = deadline + DRAIN_GRACE_NANOS;
             CapturedOutput output = stdout.get(Math.max(0, drainedBy - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (output.cut()) {
-                // the command is stopped below, with what it would still print
+                // the command was stopped as soon as it printed too much
                 throw CapturedOutput.tooLong(target.hostName(), shown);
             }
             CapturedOutput errors = stderr.get(Math.max(0, drainedBy - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -138,6 +139,9 @@ final class RemoteExecution {
                 Thread.currentThread().interrupt();
                 throw new CouldNotCheckException(target.hostName(), "interrupted while running: " + shown, e);
             }
+            throw failure(target, client, shown, timeout, timedOut.get(), e);
+        } catch (IllegalStateException e) {
+            // SSHJ's word for a connection that went away under it ("Not connected")
             throw failure(target, client, shown, timeout, timedOut.get(), e);
         } catch (TimeoutException e) {
             throw failure(target, client, shown, timeout, true, null);
