@@ -1,16 +1,20 @@
 package dev.infrajunit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.annotation.Testable;
 
 /**
  * One check of an {@link InfraTest} spec. A check method returns {@code void}; it takes no
  * parameters, or exactly one {@link Host} when it is annotated with {@link ForEachHost}.
  */
+@API(status = STABLE)
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

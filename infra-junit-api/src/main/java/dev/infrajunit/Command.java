@@ -1,9 +1,12 @@
 package dev.infrajunit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A command line for a host: a fixed template whose placeholders {@code {0}}, {@code {1}}, ... are
@@ -11,6 +14,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code Command.of("stat -c '%a %U %G' -- {0}", path)}</pre>
  */
+@API(status = STABLE)
 public final class Command {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");

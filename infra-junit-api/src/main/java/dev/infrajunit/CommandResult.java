@@ -1,7 +1,10 @@
 package dev.infrajunit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a command printed and how it ended. Both streams are read completely, whatever their size.
@@ -13,6 +16,7 @@ import java.util.List;
  * @param stderr     standard error, decoded as UTF-8
  * @param duration   how long it ran
  */
+@API(status = STABLE)
 public record CommandResult(String host, String command, int exitStatus, String stdout, String stderr,
                             Duration duration) {
 

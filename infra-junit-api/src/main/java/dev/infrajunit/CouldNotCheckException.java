@@ -1,10 +1,15 @@
 package dev.infrajunit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A check could not run against a host: unreachable, authentication refused, host key mismatch,
  * timeout. Not an assertion failure, so reports show it as an error, never as a pass or a skip.
  * The message always begins with the host name.
  */
+@API(status = STABLE)
 public class CouldNotCheckException extends InfraException {
 
     private final String host;

@@ -1,14 +1,18 @@
 package dev.infrajunit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Durations as operators write them: {@code 500ms}, {@code 30s}, {@code 90m}, {@code 24h},
  * {@code 2d}, combinations such as {@code 1h30m}, or ISO-8601 such as {@code PT24H}.
  */
+@API(status = EXPERIMENTAL)
 public final class Durations {
 
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");

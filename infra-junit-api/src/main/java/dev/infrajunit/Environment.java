@@ -1,15 +1,19 @@
 package dev.infrajunit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * The environment a run checks: its hosts and settings, as read from the environment file that
  * {@code infra.environment} selects.
  */
+@API(status = STABLE)
 public interface Environment {
 
     /** The name it was selected by: {@code staging}, or the file name of a path. */

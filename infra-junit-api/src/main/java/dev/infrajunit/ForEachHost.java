@@ -1,10 +1,13 @@
 package dev.infrajunit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Runs a {@link Check} once per host of the active environment that the selector matches; each
@@ -15,6 +18,7 @@ import java.lang.annotation.Target;
  * those joined by {@code &}, which must all hold ({@code role:database&prop:properties.env=prod});
  * a term prefixed with {@code !} excludes; {@code *} is every host.
  */
+@API(status = STABLE)
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -1,14 +1,18 @@
 package dev.infrajunit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * A host of the active environment, as one run sees it. Commands run over the host's transport
  * (SSH, or local); the connection is opened on first use and shared by all checks of the run.
  */
+@API(status = STABLE)
 public interface Host {
 
     /** The host's name in the environment file, e.g. {@code db-2}. */

@@ -2,7 +2,6 @@ package dev.infrajunit;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.infrajunit.spi.EnvironmentAccess;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.apiguardian.api.API;

@@ -1,8 +1,12 @@
 package dev.infrajunit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** A host name that the active environment does not define. */
+@API(status = STABLE)
 public class UnknownHostException extends InfraException {
 
     private final String requested;

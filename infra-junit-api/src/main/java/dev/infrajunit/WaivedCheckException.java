@@ -1,6 +1,9 @@
 package dev.infrajunit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -9,6 +12,7 @@ import org.opentest4j.TestAbortedException;
  * as skipped (aborted) rather than failed, and say why, until when, and what failed. After the
  * expiry date the same failure counts again.
  */
+@API(status = STABLE)
 public class WaivedCheckException extends TestAbortedException {
 
     private final String reason;

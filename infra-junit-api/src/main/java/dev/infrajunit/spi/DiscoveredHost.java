@@ -1,6 +1,9 @@
 package dev.infrajunit.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One host a {@link HostSource} found.
@@ -12,6 +15,7 @@ import java.util.Map;
  *               ({@code address}, {@code transport}, {@code ssh}, {@code aws}, ...), as plain values;
  *               checked like a written host's, and winning over what its roles and the top level give
  */
+@API(status = EXPERIMENTAL)
 public record DiscoveredHost(String name, String origin, Map<String, Object> keys) {
 
     public DiscoveredHost {

@@ -1,5 +1,7 @@
 package dev.infrajunit.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.infrajunit.Command;
 import dev.infrajunit.Host;
 import dev.infrajunit.assertions.facts.ConfigDocuments.Format;
@@ -52,6 +54,7 @@ import dev.infrajunit.backup.BackupKind;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -67,6 +70,7 @@ import org.assertj.core.api.AbstractAssert;
  * or use a short form for the common cases: {@code assertThat(host).hasPackage("nginx").isListeningOn(443)}.
  * Nothing on the host is changed: every command is a read-only, fixed template with quoted arguments.
  */
+@API(status = STABLE)
 public class HostAssert extends AbstractAssert<HostAssert, Host> {
 
     private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);

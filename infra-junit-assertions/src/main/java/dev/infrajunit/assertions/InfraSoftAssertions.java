@@ -1,7 +1,10 @@
 package dev.infrajunit.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.infrajunit.Host;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractSoftAssertions;
 
 /**
@@ -18,6 +21,7 @@ import org.assertj.core.api.AbstractSoftAssertions;
  * A host that cannot be checked at all ({@link dev.infrajunit.CouldNotCheckException}) is not a
  * failure to collect: it ends the block at once, with the failures collected so far attached.
  */
+@API(status = STABLE)
 public class InfraSoftAssertions extends AbstractSoftAssertions implements AutoCloseable {
 
     public HostAssert assertThat(Host host) {

@@ -76,8 +76,7 @@ public final class BackupPolicies {
         BackupStore store = BackupStores.of(key).orElseThrow(() -> invalid(host, which + " (" + key + "): " + BackupStores.missing(key)));
         BackupKind kind = store.kind();
         Set<String> allowed = new TreeSet<>(COMMON_KEYS);
-        allowed.addAll(store.policyKeys());
-        allowed.add(key);
+        allowed.addAll(store.keys().asMap().keySet());
         for (String written : keys) {
             if (!allowed.contains(written)) {
                 throw invalid(host, which + " (" + key + "): unknown key '" + written + "'; a " + key

@@ -3,25 +3,26 @@ package dev.infrajunit.backup;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.infrajunit.Host;
+import dev.infrajunit.spi.BackupPolicyKind;
 import java.util.List;
-import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
  * One kind of backup policy: where its backups are kept, which keys its policies take, and how the
- * newest backup is found. Found with {@link java.util.ServiceLoader} (register the class in
- * {@code META-INF/services/dev.infrajunit.backup.BackupStore}); {@code files} is built in, the AWS
- * kinds come with infra-junit-aws.
+ * newest backup is found. Found with {@link java.util.ServiceLoader} as a {@link BackupPolicyKind}
+ * (register the class in {@code META-INF/services/dev.infrajunit.spi.BackupPolicyKind}), so that the
+ * engine checks its keys where the environment file writes them; {@code files} and {@code job} are
+ * built in, the AWS kinds come with infra-junit-aws.
  */
 @API(status = EXPERIMENTAL)
-public interface BackupStore {
+public interface BackupStore extends BackupPolicyKind {
 
     /** The kind, whose key names it in a policy. */
     BackupKind kind();
 
-    /** The keys a policy of this kind takes besides its kind's key, {@code maxAge} and {@code minSize}. */
-    default Set<String> policyKeys() {
-        return Set.of();
+    @Override
+    default String key() {
+        return kind().key();
     }
 
     /** Whether the store reports backup sizes, so that {@code minSize} applies. */

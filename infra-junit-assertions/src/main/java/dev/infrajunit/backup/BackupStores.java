@@ -1,5 +1,6 @@
 package dev.infrajunit.backup;
 
+import dev.infrajunit.spi.BackupPolicyKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** The {@link BackupStore}s on the class path, by kind, loaded once. */
+/** The {@link BackupStore}s on the class path, by kind, loaded once: the backup policy kinds the assertions can check. */
 final class BackupStores {
 
     /** Which artifact brings the shipped kinds that are not built in. */
@@ -47,8 +48,10 @@ final class BackupStores {
         Map<String, BackupStore> stores = loaded;
         if (stores == null) {
             stores = new LinkedHashMap<>();
-            for (BackupStore store : ServiceLoader.load(BackupStore.class, BackupStore.class.getClassLoader())) {
-                stores.putIfAbsent(store.kind().key(), store);
+            for (BackupPolicyKind kind : ServiceLoader.load(BackupPolicyKind.class, BackupStore.class.getClassLoader())) {
+                if (kind instanceof BackupStore store) {
+                    stores.putIfAbsent(store.key(), store);
+                }
             }
             loaded = stores;
         }

@@ -3,8 +3,8 @@ package dev.infrajunit.backup;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.infrajunit.Host;
+import dev.infrajunit.spi.Keys;
 import java.util.List;
-import java.util.Set;
 import org.apiguardian.api.API;
 
 /** {@code files} policies, built in: see {@link FileBackups}. */
@@ -17,8 +17,8 @@ public final class FileBackupStore implements BackupStore {
     }
 
     @Override
-    public Set<String> policyKeys() {
-        return Set.of("verify", "privileged");
+    public Keys keys() {
+        return Keys.of().text("files").text("verify").bool("privileged");
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.infrajunit.backup;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.infrajunit.Host;
+import dev.infrajunit.spi.Keys;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,11 @@ public final class JobBackupStore implements BackupStore {
     @Override
     public BackupKind kind() {
         return BackupKind.JOB;
+    }
+
+    @Override
+    public Keys keys() {
+        return Keys.of().nested("job", Keys.of().text("timer"));
     }
 
     /** {@code job: { timer: pg-backup.timer }}: the only kind of job whose runs a check can read is a systemd timer. */

@@ -31,4 +31,9 @@
  * the class path (the AWS kinds come with infra-junit-aws), so a host with only {@code files}
  * policies loads no AWS class.
  */
+@API(status = STABLE)
 package dev.infrajunit.backup;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;

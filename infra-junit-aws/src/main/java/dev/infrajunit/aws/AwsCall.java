@@ -1,9 +1,12 @@
 package dev.infrajunit.aws;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -14,6 +17,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * policy must allow, e.g. {@code ec2:DescribeSnapshots}), the region and the cause, with what to do.
  * Answers that are findings (no such bucket, no such instance) are for the caller to catch first.
  */
+@API(status = INTERNAL)
 public final class AwsCall {
 
     private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired");

@@ -1,9 +1,12 @@
 package dev.infrajunit.aws;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -30,6 +33,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * call is bounded (60s, retries included; 20s an attempt) and retried with the SDK's standard strategy
  * (3 attempts, backoff with jitter, throttling included).
  */
+@API(status = INTERNAL)
 public final class AwsClients {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);

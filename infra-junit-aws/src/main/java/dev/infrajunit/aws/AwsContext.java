@@ -1,5 +1,7 @@
 package dev.infrajunit.aws;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.infrajunit.Environment;
 import dev.infrajunit.Host;
 import dev.infrajunit.InfraException;
@@ -8,6 +10,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Where and as whom AWS is called for a check: the {@code aws} settings of a host (its own
@@ -23,6 +26,7 @@ import java.util.Optional;
  *
  * Reading settings touches no AWS class: a run that checks only SSH hosts never loads the SDK.
  */
+@API(status = INTERNAL)
 public final class AwsContext {
 
     /** How long one AWS call may take, retries included. */

@@ -1,8 +1,11 @@
 package dev.infrajunit.aws;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.infrajunit.InfraException;
 import dev.infrajunit.spi.DiscoveredHost;
 import dev.infrajunit.spi.HostSource;
+import dev.infrajunit.spi.Keys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.Reservation;
@@ -25,6 +29,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * about that instance. The environment loader finds this class through
  * {@link java.util.ServiceLoader}.
  */
+@API(status = INTERNAL)
 public final class Ec2HostSource implements HostSource {
 
     private static final Map<String, String> ADDRESSES = Map.of(
@@ -33,6 +38,18 @@ public final class Ec2HostSource implements HostSource {
     @Override
     public String kind() {
         return "ec2";
+    }
+
+    /** {@code - ec2: { ... }} with its options inside. */
+    @Override
+    public Keys keys() {
+        return Keys.of().nested(kind(), Keys.of()
+                .textMap("tags", "the tags to match, such as { env: staging, tier: web }")
+                .required("tags", "the tags of the instances to find, such as ec2: { tags: { env: staging } }")
+                .text("region")
+                .roles("roles")
+                .text("nameTag")
+                .oneOf("address", "privateIp", "publicIp", "privateDns"));
     }
 
     @Override

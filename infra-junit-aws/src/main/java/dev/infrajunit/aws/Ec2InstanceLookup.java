@@ -1,9 +1,12 @@
 package dev.infrajunit.aws;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Host;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -14,6 +17,7 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
  * {@code Name} tag being the host's name (terminated instances, which keep their tags for a while,
  * do not count).
  */
+@API(status = INTERNAL)
 public final class Ec2InstanceLookup {
 
     static final String ACTION = "ec2:DescribeInstances";

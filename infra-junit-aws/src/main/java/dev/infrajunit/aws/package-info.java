@@ -14,4 +14,9 @@
  * <p>{@link dev.infrajunit.aws.Ec2HostSource} lets an environment file find its hosts among the
  * running EC2 instances that carry given tags ({@code hostSources: - ec2: { tags: ... }}).
  */
+@API(status = STABLE)
 package dev.infrajunit.aws;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;

@@ -31,10 +31,11 @@ public final class EnvironmentLoader {
     private final ClassLoader classLoader;
     private final ClasspathEnvironments classpath;
     private final Function<String, String> environmentVariables;
+    private Plugins plugins;
 
     /**
-     * @param classLoader          where {@code infra/NAME.yaml} resources and {@link dev.infrajunit.spi.HostSource}
-     *                             providers are looked up
+     * @param classLoader          where {@code infra/NAME.yaml} resources and the plug-ins ({@link Plugins})
+     *                             are looked up
      * @param environmentVariables the values {@code ${env:NAME}} refers to, {@code System::getenv}
      *                             in production; returns null for a variable that is not set
      */
@@ -126,7 +127,20 @@ public final class EnvironmentLoader {
     }
 
     private EnvironmentDefinition parse(String text, String name, Source source) {
-        return new EnvironmentParser(environmentVariables, source, classLoader).parse(text, name);
+        return new EnvironmentParser(environmentVariables, source, plugins(source)).parse(text, name);
+    }
+
+    private synchronized Plugins plugins(Source source) {
+        if (plugins == null) {
+            try {
+                plugins = Plugins.load(classLoader);
+            } catch (IllegalStateException e) {
+                EnvironmentException problem = source.at(0, "", e.getMessage());
+                problem.initCause(e);
+                throw problem;
+            }
+        }
+        return plugins;
     }
 
     private EnvironmentException unknown(String name, String where) {

@@ -23,12 +23,14 @@ final class EnvironmentParser {
 
     private final Source source;
     private final Interpolator interpolator;
+    private final Schema schema;
     private final HostDiscovery discovery;
 
-    EnvironmentParser(Function<String, String> environmentVariables, Source source, ClassLoader classLoader) {
+    EnvironmentParser(Function<String, String> environmentVariables, Source source, Plugins plugins) {
         this.source = source;
         this.interpolator = new Interpolator(environmentVariables, source);
-        this.discovery = new HostDiscovery(source, classLoader);
+        this.schema = new Schema(plugins);
+        this.discovery = new HostDiscovery(source, plugins, schema);
     }
 
     EnvironmentDefinition parse(String yaml, String name) {
@@ -38,7 +40,7 @@ final class EnvironmentParser {
                     + root.describe());
         }
         Normalizer normalizer = new Normalizer(source, interpolator, null);
-        Map<String, Object> settings = withWaivers(normalizer.fields(top, Schema.TOP), top);
+        Map<String, Object> settings = withWaivers(normalizer.fields(top, schema.top), top);
         Map<String, YamlNode.Mapping> roles = roles(top);
         List<HostDiscovery.Entry> sources = discovery.entries(top, normalizer);
         YamlNode.Mapping defaults = top.without("roles", "hosts", "hostSources", Waivers.KEY);
@@ -80,7 +82,7 @@ final class EnvironmentParser {
         Map<String, YamlNode.Mapping> roles = new LinkedHashMap<>();
         for (YamlNode.Member entry : entries(top, "roles", "a map of role names to their keys")) {
             YamlNode.Mapping role = named(entry, "role");
-            new Normalizer(source, interpolator, null).fields(role, Schema.ROLE);
+            new Normalizer(source, interpolator, null).fields(role, schema.role);
             roles.put(entry.key(), role);
         }
         return roles;
@@ -133,10 +135,10 @@ final class EnvironmentParser {
     private HostDefinition host(String name, YamlNode.Mapping own, int line, YamlNode.Mapping defaults,
                                 Map<String, YamlNode.Mapping> roles) {
         Normalizer normalizer = new Normalizer(source, interpolator, name);
-        normalizer.fields(own, Schema.HOST);
+        normalizer.fields(own, schema.host);
         List<String> roleNames = own.member("roles").map(listed -> roleNames(listed, normalizer, roles)).orElse(List.of());
         List<YamlNode.Mapping> inherited = roleNames.stream().map(roles::get).toList();
-        Map<String, Object> merged = normalizer.fields(Inheritance.forHost(defaults, inherited, own), Schema.HOST);
+        Map<String, Object> merged = normalizer.fields(Inheritance.forHost(defaults, inherited, own), schema.host);
         Map<String, Object> properties = new LinkedHashMap<>(merged);
         properties.putIfAbsent("address", name);
         properties.put("roles", roleNames);

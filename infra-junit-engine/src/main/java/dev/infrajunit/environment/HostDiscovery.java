@@ -7,19 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 
 /**
- * The {@code hostSources:} of an environment file: checks each entry against the
- * {@link Schema}, asks its {@link HostSource} for hosts ({@code sshConfig} is built in, other kinds
- * come from the class path), and turns each host found into the map of keys a written host would
+ * The {@code hostSources:} of an environment file: checks each entry against the keys its kind
+ * declares ({@link Schema}), asks its {@link HostSource} for hosts (every kind, {@code sshConfig}
+ * too, comes from the class path: {@link Plugins}), and turns each host found into the map of keys a written host would
  * have, so that it inherits from roles and the top level the same way.
  */
 final class HostDiscovery {
-
-    /** Which artifact brings the host source of a kind the engine does not implement itself. */
-    private static final Map<String, String> PROVIDED_BY = Map.of("ec2", "dev.infrajunit:infra-junit-aws");
 
     /**
      * One checked entry.
@@ -41,12 +36,13 @@ final class HostDiscovery {
     }
 
     private final Source source;
-    private final ClassLoader classLoader;
-    private List<HostSource> providers;
+    private final Plugins plugins;
+    private final Schema schema;
 
-    HostDiscovery(Source source, ClassLoader classLoader) {
+    HostDiscovery(Source source, Plugins plugins, Schema schema) {
         this.source = source;
-        this.classLoader = classLoader;
+        this.plugins = plugins;
+        this.schema = schema;
     }
 
     /** The checked entries under {@code hostSources:}, in file order; none when the key is absent. */
@@ -71,28 +67,26 @@ final class HostDiscovery {
             throw source.invalid(item, "expected a host source such as { sshConfig: ~/.ssh/config } or"
                     + " { ec2: { tags: { env: staging } } }, found " + item.describe());
         }
-        List<String> kinds = mapping.members().keySet().stream().filter(Schema.HOST_SOURCES::containsKey).toList();
-        String known = String.join(", ", Schema.HOST_SOURCES.keySet());
+        List<String> kinds = mapping.members().keySet().stream().filter(schema.hostSources::containsKey).toList();
+        String known = String.join(", ", schema.hostSources.keySet());
         if (kinds.isEmpty()) {
             Optional<String> first = mapping.members().keySet().stream().findFirst();
-            String suggestion = first.flatMap(key -> ClosestNames.closest(key, Schema.HOST_SOURCES.keySet()).stream().findFirst())
-                    .map(kind -> "; did you mean '" + kind + "'?").orElse(";");
+            Optional<String> suggestion = first.flatMap(key -> ClosestNames.closest(key, schema.hostSources.keySet()).stream().findFirst());
             throw source.invalid(item, "a host source starts with its kind, but this one has "
-                    + first.map(key -> "'" + key + "'").orElse("no keys") + suggestion + " Kinds: " + known);
+                    + first.map(key -> "'" + key + "'").orElse("no keys")
+                    + suggestion.map(kind -> "; did you mean '" + kind + "'? Kinds: " + known)
+                            .orElse("; the kinds on the class path are " + known + ". A kind of a plug-in needs the"
+                                    + " plug-in's jar on the class path of the project that runs the checks"));
         }
         if (kinds.size() > 1) {
             throw source.invalid(item, "one host source per entry, but this one has both " + kinds.get(0) + " and "
                     + kinds.get(1) + "; start each with its own '-'");
         }
         String kind = kinds.get(0);
-        Map<String, Object> values = normalizer.fields(mapping, Schema.HOST_SOURCES.get(kind));
+        Map<String, Object> values = normalizer.fields(mapping, schema.hostSources.get(kind));
         YamlNode.Member kindMember = mapping.member(kind).orElseThrow();
         // A kind written as a map (ec2: {...}) holds its options; one written as a value (sshConfig: path) has them beside it.
         YamlNode.Mapping options = kindMember.value() instanceof YamlNode.Mapping inner ? inner : mapping;
-        if ("ec2".equals(kind) && !(values.get(kind) instanceof Map<?, ?> ec2 && ec2.containsKey("tags"))) {
-            throw source.at(kindMember.line(), kindMember.value().path(), kindMember.value().path()
-                    + ": give the tags of the instances to find, such as ec2: { tags: { env: staging } }");
-        }
         return new Entry(mapping, kind, values, options.member("roles"));
     }
 
@@ -151,24 +145,6 @@ final class HostDiscovery {
     }
 
     private HostSource provider(Entry entry) {
-        if (SshConfigHosts.KIND.equals(entry.kind())) {
-            return new SshConfigHosts();
-        }
-        return providers(entry).stream().filter(provider -> entry.kind().equals(provider.kind())).findFirst()
-                .orElseThrow(() -> source.at(entry.line(), entry.path(), entry.path() + ": nothing on the class path"
-                        + " discovers " + entry.kind() + " hosts; add the dependency " + PROVIDED_BY.get(entry.kind())
-                        + " to the project that runs the checks"));
-    }
-
-    private List<HostSource> providers(Entry entry) {
-        if (providers == null) {
-            try {
-                providers = ServiceLoader.load(HostSource.class, classLoader).stream().map(ServiceLoader.Provider::get).toList();
-            } catch (ServiceConfigurationError e) {
-                throw source.at(entry.line(), entry.path(), entry.path() + ": could not load the host sources on the"
-                        + " class path: " + e.getMessage());
-            }
-        }
-        return providers;
+        return plugins.hostSources().get(entry.kind());
     }
 }

@@ -1,7 +1,6 @@
 package dev.infrajunit.environment;
 
 import dev.infrajunit.Command;
-import dev.infrajunit.runtime.Secrets;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 

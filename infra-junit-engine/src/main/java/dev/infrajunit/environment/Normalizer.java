@@ -40,12 +40,28 @@ final class Normalizer {
             if (rule == null && !fields.open()) {
                 throw unknownKey(member, mapping, fields);
             }
-            if (rule == Schema.ELSEWHERE || isNull(member.value())) {
+            if (rule == Schema.ELSEWHERE) {
                 continue;
             }
-            result.put(member.key(), rule != null ? rule.apply(member.value(), this) : plain(member.value()));
+            Object value = isNull(member.value()) ? null : rule != null ? rule.apply(member.value(), this) : plain(member.value());
+            if (rule instanceof Schema.Fields nested) {
+                requireKeys(member, nested, value instanceof Map<?, ?> values ? values : Map.of());
+            }
+            if (value != null) {
+                result.put(member.key(), value);
+            }
         }
         return Collections.unmodifiableMap(result);
+    }
+
+    /** A map that lacks a key it must have is reported at the line of the key that holds the map. */
+    private void requireKeys(YamlNode.Member member, Schema.Fields fields, Map<?, ?> values) {
+        fields.required().forEach((key, hint) -> {
+            if (!values.containsKey(key)) {
+                String path = member.value().path();
+                throw source.at(member.line(), path, path + ": give " + hint);
+            }
+        });
     }
 
     /** A single value with its references resolved. */

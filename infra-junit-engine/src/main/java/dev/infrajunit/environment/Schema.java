@@ -1,6 +1,7 @@
 package dev.infrajunit.environment;
 
 import dev.infrajunit.Durations;
+import dev.infrajunit.spi.Keys;
 import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +12,8 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
- * The keys an environment file may hold at each level and what each value must be. Every level
+ * The keys an environment file may hold at each level and what each value must be: the file's own,
+ * and those the plug-ins on the class path declare for host sources and backup kinds. Every level
  * converts its values to plain Java values (String, Integer, Boolean, List, Map); durations stay
  * as written ({@code 24h}) once they are known to parse.
  */
@@ -31,9 +33,14 @@ final class Schema {
     /**
      * A map with known keys.
      *
-     * @param open whether keys other than the known ones are allowed (and kept as plain values)
+     * @param open     whether keys other than the known ones are allowed (and kept as plain values)
+     * @param required the keys that must be written, each with what to give, for the message that asks for it
      */
-    record Fields(Map<String, Rule> rules, boolean open) implements Rule {
+    record Fields(Map<String, Rule> rules, boolean open, Map<String, String> required) implements Rule {
+
+        Fields(Map<String, Rule> rules, boolean open) {
+            this(rules, open, Map.of());
+        }
 
         @Override
         public Object apply(YamlNode node, Normalizer normalizer) {
@@ -115,31 +122,8 @@ final class Schema {
     /** A single value kept as YAML typed it ({@code ebs: true}, {@code minSize: 1048576}). */
     static final Rule SCALAR = (node, n) -> n.scalar(node, "a single value").value();
 
-    /** Closed, so a mistyped policy key is reported with its line, not only when the check runs. */
-    static final Fields BACKUP_POLICY = closed(
-            "files", TEXT,
-            "s3", TEXT,
-            "ebs", SCALAR,
-            "rds", TEXT,
-            "awsBackup", TEXT,
-            "job", closed("timer", TEXT),
-            "maxAge", DURATION,
-            "minSize", SCALAR,
-            "verify", TEXT,
-            "privileged", BOOLEAN,
-            "timeZone", TEXT);
-
-    /** One backup policy map, or a list of them; always a list afterwards. */
-    static final Rule BACKUP = (node, n) -> {
-        List<YamlNode> policies = node instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(node);
-        return policies.stream().map(policy -> {
-            if (!(policy instanceof YamlNode.Mapping)) {
-                throw n.invalid(policy, "expected a backup policy such as { files: /var/backups/*.dump, maxAge: 24h }"
-                        + " or a list of them, found " + policy.describe());
-            }
-            return BACKUP_POLICY.apply(policy, n);
-        }).toList();
-    };
+    /** What every backup policy takes besides its kind's keys. */
+    private static final Map<String, Rule> POLICY_COMMON = closed("maxAge", DURATION, "minSize", SCALAR).rules();
 
     static final Fields SSH = closed(
             "user", TEXT,
@@ -160,23 +144,8 @@ final class Schema {
             "instanceId", TEXT,
             "accountId", TEXT);
 
-    /** What roles set, and what hosts inherit from the top level and from their roles. */
-    static final Fields ROLE = closed(
-            "ssh", SSH,
-            "commandTimeout", DURATION,
-            "aws", AWS,
-            "sudo", BOOLEAN,
-            "transport", oneOf("ssh", "local"),
-            "backup", BACKUP,
-            "properties", FREE_MAP);
-
-    static final Fields TOP = extend(ROLE, 4, "roles", ELSEWHERE, "hosts", ELSEWHERE, "hostSources", ELSEWHERE,
-            Waivers.KEY, ELSEWHERE);
-
     /** One waiver; {@link Waivers} checks that the required keys are there and what they hold. */
     static final Fields WAIVER = closed("check", TEXT, "hosts", TEXT, "reason", TEXT, "expires", TEXT);
-
-    static final Fields HOST = extend(ROLE, 0, "address", TEXT, "roles", ROLE_NAMES);
 
     /** Host-name globs as selectors write them ({@code web-*}, {@code web-*,!web-test}), without roles. */
     static final Rule HOST_GLOB = typed("a host-name glob such as web-*", (scalar, n) -> {
@@ -193,43 +162,99 @@ final class Schema {
         return text;
     });
 
-    /** EC2 tags to match: a map of tag keys to values, at least one. */
-    static final Rule TAGS = (node, n) -> {
-        if (!(node instanceof YamlNode.Mapping mapping) || mapping.members().isEmpty()) {
-            throw n.invalid(node, "expected the tags to match, such as { env: staging, tier: web }, found "
-                    + (node instanceof YamlNode.Mapping ? "no tags" : node.describe()));
-        }
-        Map<String, Object> tags = new LinkedHashMap<>();
-        mapping.members().values().forEach(member -> tags.put(member.key(), TEXT.apply(member.value(), n)));
-        return Collections.unmodifiableMap(tags);
-    };
+    /** What roles set, and what hosts inherit from the top level and from their roles. */
+    final Fields role;
 
-    /** {@code - sshConfig: ~/.ssh/config} with its options beside it; nothing after the key means the default file. */
-    static final Fields SSH_CONFIG_SOURCE = closed(
-            "sshConfig", PATH,
-            "match", HOST_GLOB,
-            "roles", ROLE_NAMES);
+    final Fields top;
 
-    /** {@code - ec2: { ... }} with its options inside. */
-    static final Fields EC2_SOURCE = closed(
-            "ec2", closed(
-                    "tags", TAGS,
-                    "region", TEXT,
-                    "roles", ROLE_NAMES,
-                    "nameTag", TEXT,
-                    "address", oneOf("privateIp", "publicIp", "privateDns")));
+    final Fields host;
 
     /** The kinds of {@code hostSources:} entries, by the key that names each, in the order messages list them. */
-    static final Map<String, Fields> HOST_SOURCES = hostSources();
+    final Map<String, Fields> hostSources;
 
-    private Schema() {
+    /** The keys the plug-ins on a class path declare, added to the file's own. */
+    Schema(Plugins plugins) {
+        Map<String, Fields> policies = new LinkedHashMap<>();
+        plugins.backupKinds().forEach(kind -> {
+            Map<String, Rule> rules = new LinkedHashMap<>(fieldsOf(kind.keys()).rules());
+            rules.putAll(POLICY_COMMON);
+            policies.put(kind.key(), new Fields(Collections.unmodifiableMap(rules), false));
+        });
+        role = closed(
+                "ssh", SSH,
+                "commandTimeout", DURATION,
+                "aws", AWS,
+                "sudo", BOOLEAN,
+                "transport", oneOf("ssh", "local"),
+                "backup", backup(policies),
+                "properties", FREE_MAP);
+        top = extend(role, 4, "roles", ELSEWHERE, "hosts", ELSEWHERE, "hostSources", ELSEWHERE, Waivers.KEY, ELSEWHERE);
+        host = extend(role, 0, "address", TEXT, "roles", ROLE_NAMES);
+        Map<String, Fields> kinds = new LinkedHashMap<>();
+        plugins.hostSources().forEach((kind, source) -> kinds.put(kind, fieldsOf(source.keys())));
+        hostSources = Collections.unmodifiableMap(kinds);
     }
 
-    private static Map<String, Fields> hostSources() {
-        Map<String, Fields> kinds = new LinkedHashMap<>();
-        kinds.put("sshConfig", SSH_CONFIG_SOURCE);
-        kinds.put("ec2", EC2_SOURCE);
-        return Collections.unmodifiableMap(kinds);
+    /**
+     * One backup policy map, or a list of them; always a list afterwards. A policy of a kind that a
+     * plug-in declares is held to that kind's keys; one of a kind no plug-in on the class path
+     * declares is kept as written (with its maxAge and minSize checked), and the assertions say
+     * which plug-in it needs when a check asks.
+     */
+    private static Rule backup(Map<String, Fields> kinds) {
+        Fields unknownKind = new Fields(POLICY_COMMON, true);
+        return (node, n) -> {
+            List<YamlNode> policies = node instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(node);
+            return policies.stream().map(policy -> {
+                if (!(policy instanceof YamlNode.Mapping mapping)) {
+                    throw n.invalid(policy, "expected a backup policy such as { files: /var/backups/*.dump, maxAge: 24h }"
+                            + " or a list of them, found " + policy.describe());
+                }
+                List<String> named = kinds.keySet().stream().filter(kind -> mapping.member(kind).isPresent()).toList();
+                return named.size() == 1 ? kinds.get(named.get(0)).apply(policy, n) : unknownKind.apply(policy, n);
+            }).toList();
+        };
+    }
+
+    /** The rules of keys a plug-in declares. */
+    static Fields fieldsOf(Keys keys) {
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        Map<String, String> required = new LinkedHashMap<>();
+        keys.asMap().values().forEach(key -> {
+            rules.put(key.name(), ruleOf(key));
+            key.required().ifPresent(hint -> required.put(key.name(), hint));
+        });
+        return new Fields(Collections.unmodifiableMap(rules), false, Collections.unmodifiableMap(required));
+    }
+
+    private static Rule ruleOf(Keys.Key key) {
+        return switch (key.type()) {
+            case TEXT -> TEXT;
+            case PATH -> PATH;
+            case PATHS -> PATHS;
+            case BOOLEAN -> BOOLEAN;
+            case DURATION -> DURATION;
+            case PORT -> PORT;
+            case SCALAR -> SCALAR;
+            case ROLES -> ROLE_NAMES;
+            case HOST_GLOB -> HOST_GLOB;
+            case TEXT_MAP -> textMap(key.name(), key.expected().orElse("a map of " + key.name()));
+            case ONE_OF -> oneOf(key.values().toArray(String[]::new));
+            case NESTED -> fieldsOf(key.nested().orElseThrow());
+        };
+    }
+
+    /** A map of text values, at least one, such as EC2 tags. */
+    private static Rule textMap(String name, String expected) {
+        return (node, n) -> {
+            if (!(node instanceof YamlNode.Mapping mapping) || mapping.members().isEmpty()) {
+                throw n.invalid(node, "expected " + expected + ", found "
+                        + (node instanceof YamlNode.Mapping ? "no " + name : node.describe()));
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            mapping.members().values().forEach(member -> values.put(member.key(), TEXT.apply(member.value(), n)));
+            return Collections.unmodifiableMap(values);
+        };
     }
 
     static Rule oneOf(String... values) {

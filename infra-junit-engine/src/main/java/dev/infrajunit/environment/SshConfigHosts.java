@@ -1,8 +1,11 @@
 package dev.infrajunit.environment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.infrajunit.InfraException;
 import dev.infrajunit.spi.DiscoveredHost;
 import dev.infrajunit.spi.HostSource;
+import dev.infrajunit.spi.Keys;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * {@code - sshConfig: ~/.ssh/config}: every {@code Host} alias of an OpenSSH client configuration
@@ -25,7 +29,8 @@ import java.util.stream.Stream;
  * and its SSH transport reads its settings from the same file ({@code ssh.configFile}), as
  * {@code ssh} would.
  */
-final class SshConfigHosts implements HostSource {
+@API(status = INTERNAL)
+public final class SshConfigHosts implements HostSource {
 
     static final String KIND = "sshConfig";
     static final String DEFAULT_FILE = "~/.ssh/config";
@@ -35,6 +40,12 @@ final class SshConfigHosts implements HostSource {
     @Override
     public String kind() {
         return KIND;
+    }
+
+    /** {@code - sshConfig: ~/.ssh/config} with its options beside it; nothing after the key means the default file. */
+    @Override
+    public Keys keys() {
+        return Keys.of().path(KIND).hostGlob("match").roles("roles");
     }
 
     @Override

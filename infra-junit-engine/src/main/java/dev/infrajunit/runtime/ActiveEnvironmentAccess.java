@@ -3,8 +3,8 @@ package dev.infrajunit.runtime;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.infrajunit.Environment;
+import dev.infrajunit.EnvironmentAccess;
 import dev.infrajunit.environment.HostSelector;
-import dev.infrajunit.spi.EnvironmentAccess;
 import java.util.Map;
 import org.apiguardian.api.API;
 

@@ -2,6 +2,7 @@ package dev.infrajunit.runtime;
 
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
+import dev.infrajunit.environment.Secrets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,6 +4,7 @@ import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
+import dev.infrajunit.spi.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

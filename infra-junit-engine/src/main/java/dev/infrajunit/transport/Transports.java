@@ -3,6 +3,7 @@ package dev.infrajunit.transport;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.HostDefinition;
+import dev.infrajunit.spi.Transport;
 import dev.infrajunit.transport.ssh.SshTransports;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

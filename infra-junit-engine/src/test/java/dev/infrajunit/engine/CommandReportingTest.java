@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.infrajunit.engine.fixtures.commands.CommandsSpec;
-import dev.infrajunit.runtime.Secrets;
+import dev.infrajunit.environment.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

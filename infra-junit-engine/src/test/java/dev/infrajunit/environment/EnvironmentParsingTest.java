@@ -212,20 +212,6 @@ class EnvironmentParsingTest {
     }
 
     @Test
-    void aMistypedBackupPolicyKeyIsReportedWithItsLine() {
-        assertThatThrownBy(() -> parse("""
-                hosts:
-                  db-1:
-                    backup:
-                      - { files: /var/backups/*.dump, maxAge: 24h }
-                      - { rds: db-1-prod, maxage: 2d }
-                """))
-                .isInstanceOf(EnvironmentException.class)
-                .hasMessage("staging.yaml:5: unknown key 'maxage' under hosts.db-1.backup[1]; did you mean 'maxAge'?"
-                        + " Known keys: files, s3, ebs, rds, awsBackup, job, maxAge, minSize, verify, privileged, timeZone");
-    }
-
-    @Test
     void aRoleListedTwiceCountsOnce() {
         HostDefinition host = parse("""
                 roles: { web: {} }

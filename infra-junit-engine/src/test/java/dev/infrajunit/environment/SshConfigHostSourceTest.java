@@ -283,10 +283,7 @@ class SshConfigHostSourceTest {
                         + " or { ec2: { tags: { env: staging } } }, found '~/.ssh/config'");
         assertProblem("hostSources:\n  - sshconfig: ~/.ssh/config\n")
                 .hasMessage("staging.yaml:2: hostSources[0]: a host source starts with its kind, but this one has"
-                        + " 'sshconfig'; did you mean 'sshConfig'? Kinds: sshConfig, ec2");
-        assertProblem("hostSources:\n  - sshConfig: ~/.ssh/config\n    ec2: { tags: { env: staging } }\n")
-                .hasMessage("staging.yaml:2: hostSources[0]: one host source per entry, but this one has both"
-                        + " sshConfig and ec2; start each with its own '-'");
+                        + " 'sshconfig'; did you mean 'sshConfig'? Kinds: sshConfig");
         assertProblem("hostSources:\n  - sshConfig: ~/.ssh/config\n    mach: web-*\n")
                 .hasMessage("staging.yaml:3: unknown key 'mach' under hostSources[0]; did you mean 'match'?"
                         + " Known keys: sshConfig, match, roles")
@@ -303,26 +300,7 @@ class SshConfigHostSourceTest {
     }
 
     @Test
-    void ec2EntriesAreCheckedBeforeAnyoneIsAsked() {
-        assertProblem("hostSources:\n  - ec2:\n      region: eu-west-1\n")
-                .hasMessage("staging.yaml:2: hostSources[0].ec2: give the tags of the instances to find, such as"
-                        + " ec2: { tags: { env: staging } }");
-        assertProblem("hostSources:\n  - ec2: { tags: {} }\n")
-                .hasMessage("staging.yaml:2: hostSources[0].ec2.tags: expected the tags to match, such as"
-                        + " { env: staging, tier: web }, found no tags");
-        assertProblem("hostSources:\n  - ec2:\n      tags: { env: staging }\n      address: publicIP\n")
-                .hasMessage("staging.yaml:4: hostSources[0].ec2.address: 'publicIP' is not one of privateIp, publicIp,"
-                        + " privateDns");
-        assertProblem("hostSources:\n  - ec2:\n      tags: { env: staging }\n      nametag: Name\n")
-                .hasMessage("staging.yaml:4: unknown key 'nametag' under hostSources[0].ec2; did you mean 'nameTag'?"
-                        + " Known keys: tags, region, roles, nameTag, address");
-        assertProblem("roles: { web: {} }\nhostSources:\n  - ec2:\n      tags: { env: staging }\n      roles: [db]\n")
-                .hasMessage("staging.yaml:5: hostSources[0].ec2.roles[0]: undefined role 'db'; did you mean 'web'?"
-                        + " Defined roles: web");
-    }
-
-    @Test
-    void ec2WithoutItsProviderOnTheClassPathSaysWhatToAdd() {
+    void aKindNoPlugInOnTheClassPathProvidesSaysSo() {
         // the engine's own tests run without infra-junit-aws, which discovers EC2 instances
         assertProblem("""
                 hosts:
@@ -331,8 +309,9 @@ class SshConfigHostSourceTest {
                   - ec2:
                       tags: { env: staging }
                 """)
-                .hasMessage("staging.yaml:4: hostSources[0]: nothing on the class path discovers ec2 hosts; add the"
-                        + " dependency dev.infrajunit:infra-junit-aws to the project that runs the checks");
+                .hasMessage("staging.yaml:4: hostSources[0]: a host source starts with its kind, but this one has 'ec2';"
+                        + " the kinds on the class path are sshConfig. A kind of a plug-in needs the plug-in's jar on"
+                        + " the class path of the project that runs the checks");
     }
 
     @Test

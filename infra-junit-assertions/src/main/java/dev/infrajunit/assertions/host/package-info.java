@@ -20,4 +20,9 @@
  * </ul>
  * A missing tool is a {@link dev.infrajunit.CouldNotCheckException} naming the host and the tool, not a failure.
  */
+@API(status = STABLE)
 package dev.infrajunit.assertions.host;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;

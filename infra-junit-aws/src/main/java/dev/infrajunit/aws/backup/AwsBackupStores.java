@@ -7,13 +7,13 @@ import dev.infrajunit.backup.BackupExpectation;
 import dev.infrajunit.backup.BackupKind;
 import dev.infrajunit.backup.BackupPolicy;
 import dev.infrajunit.backup.BackupStore;
+import dev.infrajunit.spi.Keys;
 import java.util.List;
-import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
  * The AWS backup kinds, each a {@link BackupStore} registered in
- * {@code META-INF/services/dev.infrajunit.backup.BackupStore}. Each kind's class loads its AWS
+ * {@code META-INF/services/dev.infrajunit.spi.BackupPolicyKind}. Each kind's class loads its AWS
  * client only when a host declares that kind.
  */
 @API(status = INTERNAL)
@@ -31,8 +31,8 @@ public final class AwsBackupStores {
         }
 
         @Override
-        public Set<String> policyKeys() {
-            return Set.of("timeZone");
+        public Keys keys() {
+            return Keys.of().text("s3").text("timeZone");
         }
 
         @Override
@@ -63,6 +63,12 @@ public final class AwsBackupStores {
             return BackupKind.EBS;
         }
 
+        /** {@code true} for the host's own instance, or an instance id. */
+        @Override
+        public Keys keys() {
+            return Keys.of().scalar("ebs");
+        }
+
         @Override
         public String target(Object written) {
             String value = String.valueOf(written);
@@ -87,6 +93,11 @@ public final class AwsBackupStores {
         }
 
         @Override
+        public Keys keys() {
+            return Keys.of().text("rds");
+        }
+
+        @Override
         public List<String> problems(Host host, BackupPolicy policy, BackupExpectation expectation) {
             return new RdsBackups(host).problems(policy, expectation);
         }
@@ -98,6 +109,11 @@ public final class AwsBackupStores {
         @Override
         public BackupKind kind() {
             return BackupKind.AWS_BACKUP;
+        }
+
+        @Override
+        public Keys keys() {
+            return Keys.of().text("awsBackup");
         }
 
         @Override

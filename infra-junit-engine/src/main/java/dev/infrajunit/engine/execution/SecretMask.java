@@ -1,7 +1,7 @@
 package dev.infrajunit.engine.execution;
 
 import dev.infrajunit.CouldNotCheckException;
-import dev.infrajunit.runtime.Secrets;
+import dev.infrajunit.environment.Secrets;
 import java.util.Objects;
 import org.opentest4j.AssertionFailedError;
 

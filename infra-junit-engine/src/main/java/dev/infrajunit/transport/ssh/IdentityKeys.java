@@ -1,7 +1,7 @@
 package dev.infrajunit.transport.ssh;
 
 import com.hierynomus.sshj.common.KeyDecryptionFailedException;
-import dev.infrajunit.runtime.Secrets;
+import dev.infrajunit.environment.Secrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

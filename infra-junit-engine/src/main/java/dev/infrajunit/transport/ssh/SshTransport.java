@@ -4,7 +4,7 @@ import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
-import dev.infrajunit.transport.Transport;
+import dev.infrajunit.spi.Transport;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;

@@ -3,7 +3,7 @@ package dev.infrajunit.transport.ssh;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.HostDefinition;
-import dev.infrajunit.transport.Transport;
+import dev.infrajunit.spi.Transport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -9,7 +9,7 @@ import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.embedded.EmbeddedSshServer;
 import dev.infrajunit.environment.HostDefinition;
-import dev.infrajunit.transport.Transport;
+import dev.infrajunit.spi.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.infrajunit.runtime;
+package dev.infrajunit.environment;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,13 +1,17 @@
-package dev.infrajunit.transport;
+package dev.infrajunit.spi;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * How commands reach one host. Implementations are thread-safe: the checks of one host may run
  * commands concurrently over the same transport.
  */
+@API(status = EXPERIMENTAL)
 public interface Transport extends AutoCloseable {
 
     /**

@@ -1,15 +1,15 @@
-package dev.infrajunit.spi;
+package dev.infrajunit;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.infrajunit.Environment;
 import org.apiguardian.api.API;
 
 /**
- * How {@link dev.infrajunit.Infra} reaches the environment of the run, without the API knowing the
- * engine that implements it: the engine registers one implementation in
- * {@code META-INF/services/dev.infrajunit.spi.EnvironmentAccess}, found with
- * {@link java.util.ServiceLoader}.
+ * How {@link Infra} reaches the environment of the run, without the API knowing the engine that
+ * implements it: the engine registers one implementation in
+ * {@code META-INF/services/dev.infrajunit.EnvironmentAccess}, found with
+ * {@link java.util.ServiceLoader}. It lives beside {@link Infra}, its only caller, so that the API's
+ * package needs none of the plug-in interfaces (which need it).
  */
 @API(status = INTERNAL, consumers = "dev.infrajunit")
 public interface EnvironmentAccess {

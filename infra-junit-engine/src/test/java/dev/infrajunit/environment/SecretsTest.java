@@ -1,4 +1,4 @@
-package dev.infrajunit.runtime;
+package dev.infrajunit.environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
