@@ -4,7 +4,6 @@ import dev.infrajunit.engine.config.InfraConfiguration;
 import dev.infrajunit.engine.descriptor.InfraEngineDescriptor;
 import dev.infrajunit.engine.discovery.SpecDiscovery;
 import dev.infrajunit.engine.execution.InfraExecutionContext;
-import dev.infrajunit.engine.execution.HostOrderedExecutor;
 import java.util.Optional;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;

@@ -5,6 +5,7 @@ import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
 import dev.infrajunit.spi.Transport;
+import dev.infrajunit.transport.output.CapturedOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

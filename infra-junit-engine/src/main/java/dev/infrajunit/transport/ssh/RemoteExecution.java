@@ -3,7 +3,7 @@ package dev.infrajunit.transport.ssh;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
-import dev.infrajunit.transport.CapturedOutput;
+import dev.infrajunit.transport.output.CapturedOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

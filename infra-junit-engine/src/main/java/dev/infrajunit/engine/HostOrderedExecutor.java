@@ -1,4 +1,4 @@
-package dev.infrajunit.engine.execution;
+package dev.infrajunit.engine;
 
 import dev.infrajunit.engine.descriptor.HostCheckDescriptor;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.infrajunit.transport;
+package dev.infrajunit.transport.output;
 
 import dev.infrajunit.CouldNotCheckException;
 import java.io.ByteArrayOutputStream;
