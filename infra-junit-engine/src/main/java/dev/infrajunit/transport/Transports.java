@@ -48,8 +48,9 @@ public final class Transports implements AutoCloseable {
         return switch (host.transport()) {
             case "local" -> new LocalTransport(host.name());
             case "ssh" -> ssh().forHost(host);
+            case "none" -> new NoShell(host.name());
             default -> throw new CouldNotCheckException(host.name(), "unknown transport '" + host.transport()
-                    + "': use ssh (the default) or local");
+                    + "': use ssh (the default), local, or none");
         };
     }
 

@@ -59,7 +59,7 @@ public final class CheckExecution {
         Duration limit = timeout.orElseGet(configuration::checkTimeout);
         String limitSource = timeout.isPresent() ? "@Check(timeout)" : InfraConfiguration.CHECK_TIMEOUT;
         boolean aboutHost = arguments.length == 1;
-        try (NodeReporter reporter = new NodeReporter(context.listener(), node)) {
+        try (NodeReporter reporter = new NodeReporter(context.listener(), node, configuration.commandReportEntries())) {
             CheckThreads threads = context.checkThreads();
             if (retry.isPresent()) {
                 // a retry waits for the host to change: it reads facts fetched since it began

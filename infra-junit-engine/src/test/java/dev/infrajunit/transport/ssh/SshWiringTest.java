@@ -78,7 +78,7 @@ class SshWiringTest {
         try (Transports transports = new Transports(environment(odd))) {
             assertThatThrownBy(() -> transports.forHost(odd))
                     .isInstanceOf(CouldNotCheckException.class)
-                    .hasMessage("odd-1: unknown transport 'telnet': use ssh (the default) or local");
+                    .hasMessage("odd-1: unknown transport 'telnet': use ssh (the default), local, or none");
         }
     }
 
