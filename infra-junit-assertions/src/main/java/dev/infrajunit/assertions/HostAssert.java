@@ -7,6 +7,7 @@ import dev.infrajunit.Host;
 import dev.infrajunit.assertions.facts.ConfigDocuments.Format;
 import dev.infrajunit.assertions.facts.HttpProbe;
 import dev.infrajunit.assertions.facts.ServiceFacts;
+import dev.infrajunit.assertions.host.CertificateFileAssert;
 import dev.infrajunit.assertions.host.CommandAssert;
 import dev.infrajunit.assertions.host.ConfigAssert;
 import dev.infrajunit.assertions.host.ConnectionAssert;
@@ -24,6 +25,7 @@ import dev.infrajunit.assertions.host.PackageAssert;
 import dev.infrajunit.assertions.host.PortAssert;
 import dev.infrajunit.assertions.host.ProcessAssert;
 import dev.infrajunit.assertions.host.ServiceAssert;
+import dev.infrajunit.assertions.host.Subjects.HostCertificateFile;
 import dev.infrajunit.assertions.host.Subjects.HostCommand;
 import dev.infrajunit.assertions.host.Subjects.HostConfig;
 import dev.infrajunit.assertions.host.Subjects.HostConnection;
@@ -245,6 +247,12 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
     /** The host firewall's rules, from nftables or iptables (root only: the host needs {@code sudo: true}). */
     public FirewallAssert firewall() {
         return navigate(FirewallAssert.class, HostFirewall.class, new HostFirewall(actual), FirewallAssert::new);
+    }
+
+    /** A certificate in a PEM file on the host: expiry, subject, issuer, and whether a private key file matches it. */
+    public CertificateFileAssert certificateFile(String path) {
+        return navigate(CertificateFileAssert.class, HostCertificateFile.class, new HostCertificateFile(actual, path),
+                CertificateFileAssert::new);
     }
 
     // ---- short forms ----

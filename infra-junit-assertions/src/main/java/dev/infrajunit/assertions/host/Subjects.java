@@ -184,4 +184,11 @@ public final class Subjects {
             return "the firewall";
         }
     }
+
+    public record HostCertificateFile(Host host, String path) implements HostSubject {
+        @Override
+        public String describe() {
+            return "the certificate in " + path;
+        }
+    }
 }
