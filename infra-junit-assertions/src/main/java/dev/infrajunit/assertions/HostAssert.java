@@ -12,11 +12,13 @@ import dev.infrajunit.assertions.host.CommandAssert;
 import dev.infrajunit.assertions.host.ConfigAssert;
 import dev.infrajunit.assertions.host.ConnectionAssert;
 import dev.infrajunit.assertions.host.CronJobAssert;
+import dev.infrajunit.assertions.host.DefaultRouteAssert;
 import dev.infrajunit.assertions.host.DnsAssert;
 import dev.infrajunit.assertions.host.FileAssert;
 import dev.infrajunit.assertions.host.FirewallAssert;
 import dev.infrajunit.assertions.host.GroupAssert;
 import dev.infrajunit.assertions.host.HttpAssert;
+import dev.infrajunit.assertions.host.InterfaceAssert;
 import dev.infrajunit.assertions.host.KernelAssert;
 import dev.infrajunit.assertions.host.MemoryAssert;
 import dev.infrajunit.assertions.host.MountAssert;
@@ -30,10 +32,12 @@ import dev.infrajunit.assertions.host.Subjects.HostCommand;
 import dev.infrajunit.assertions.host.Subjects.HostConfig;
 import dev.infrajunit.assertions.host.Subjects.HostConnection;
 import dev.infrajunit.assertions.host.Subjects.HostCronJob;
+import dev.infrajunit.assertions.host.Subjects.HostDefaultRoute;
 import dev.infrajunit.assertions.host.Subjects.HostDnsName;
 import dev.infrajunit.assertions.host.Subjects.HostFile;
 import dev.infrajunit.assertions.host.Subjects.HostFirewall;
 import dev.infrajunit.assertions.host.Subjects.HostGroup;
+import dev.infrajunit.assertions.host.Subjects.HostInterface;
 import dev.infrajunit.assertions.host.Subjects.HostKernel;
 import dev.infrajunit.assertions.host.Subjects.HostMemory;
 import dev.infrajunit.assertions.host.Subjects.HostMount;
@@ -253,6 +257,16 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
     public CertificateFileAssert certificateFile(String path) {
         return navigate(CertificateFileAssert.class, HostCertificateFile.class, new HostCertificateFile(actual, path),
                 CertificateFileAssert::new);
+    }
+
+    /** A network interface, by {@code ip addr show dev NAME}. */
+    public InterfaceAssert iface(String name) {
+        return navigate(InterfaceAssert.class, HostInterface.class, new HostInterface(actual, name), InterfaceAssert::new);
+    }
+
+    /** The IPv4 default route and its gateway, by {@code ip route show default}. */
+    public DefaultRouteAssert defaultRoute() {
+        return navigate(DefaultRouteAssert.class, HostDefaultRoute.class, new HostDefaultRoute(actual), DefaultRouteAssert::new);
     }
 
     // ---- short forms ----

@@ -191,4 +191,18 @@ public final class Subjects {
             return "the certificate in " + path;
         }
     }
+
+    public record HostInterface(Host host, String name) implements HostSubject {
+        @Override
+        public String describe() {
+            return "interface " + name;
+        }
+    }
+
+    public record HostDefaultRoute(Host host) implements HostSubject {
+        @Override
+        public String describe() {
+            return "the default route";
+        }
+    }
 }
