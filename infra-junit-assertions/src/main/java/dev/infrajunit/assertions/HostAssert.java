@@ -47,11 +47,13 @@ import dev.infrajunit.assertions.host.Subjects.HostPort;
 import dev.infrajunit.assertions.host.Subjects.HostProcess;
 import dev.infrajunit.assertions.host.Subjects.HostService;
 import dev.infrajunit.assertions.host.Subjects.HostSysctl;
+import dev.infrajunit.assertions.host.Subjects.HostSystemSettings;
 import dev.infrajunit.assertions.host.Subjects.HostTimer;
 import dev.infrajunit.assertions.host.Subjects.HostUser;
 import dev.infrajunit.assertions.host.Subjects.HttpEndpoint;
 import dev.infrajunit.assertions.host.Subjects.TlsEndpoint;
 import dev.infrajunit.assertions.host.SysctlAssert;
+import dev.infrajunit.assertions.host.SystemSettingsAssert;
 import dev.infrajunit.assertions.host.TimerAssert;
 import dev.infrajunit.assertions.host.TlsCertificateAssert;
 import dev.infrajunit.assertions.host.UserAssert;
@@ -267,6 +269,12 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
     /** The IPv4 default route and its gateway, by {@code ip route show default}. */
     public DefaultRouteAssert defaultRoute() {
         return navigate(DefaultRouteAssert.class, HostDefaultRoute.class, new HostDefaultRoute(actual), DefaultRouteAssert::new);
+    }
+
+    /** Time zone, clock synchronization, kernel modules, SELinux and AppArmor. */
+    public SystemSettingsAssert system() {
+        return navigate(SystemSettingsAssert.class, HostSystemSettings.class, new HostSystemSettings(actual),
+                SystemSettingsAssert::new);
     }
 
     // ---- short forms ----

@@ -205,4 +205,11 @@ public final class Subjects {
             return "the default route";
         }
     }
+
+    public record HostSystemSettings(Host host) implements HostSubject {
+        @Override
+        public String describe() {
+            return "the system settings";
+        }
+    }
 }

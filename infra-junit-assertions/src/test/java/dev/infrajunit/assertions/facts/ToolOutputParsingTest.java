@@ -416,4 +416,18 @@ class ToolOutputParsingTest {
                 .extracting(NetworkConfig.DefaultRoute::via).isEqualTo(Optional.of("172.17.0.1"));
         assertThat(NetworkConfig.parseDefault(List.of())).isEmpty();
     }
+
+    @Test
+    void chronyTrackingAndZoneLinks() {
+        // chronyc tracking on Rocky Linux 9, synchronized and not
+        assertThat(SystemSettings.chronyStatus(List.of("Reference ID    : A9FEA97B (169.254.169.123)", "Stratum         : 4",
+                "Leap status     : Normal"))).isEqualTo("synchronized");
+        assertThat(SystemSettings.chronyStatus(List.of("Reference ID    : 00000000 ()", "Stratum         : 0",
+                "Leap status     : Not synchronised"))).isEqualTo("not synchronized (Not synchronised)");
+        // readlink /etc/localtime: absolute on Debian and Alpine, relative on the RHEL family
+        assertThat(SystemSettings.zoneOf("/usr/share/zoneinfo/Europe/Berlin")).isEqualTo("Europe/Berlin");
+        assertThat(SystemSettings.zoneOf("../usr/share/zoneinfo/America/New_York")).isEqualTo("America/New_York");
+        assertThat(SystemSettings.sameZone("Etc/UTC", "UTC")).isTrue();
+        assertThat(SystemSettings.sameZone("Europe/Berlin", "UTC")).isFalse();
+    }
 }
