@@ -36,6 +36,7 @@ public final class InfraTestEngine extends HierarchicalTestEngine<InfraExecution
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        PlatformVersion.require();
         InfraConfiguration configuration = configuration(request.getConfigurationParameters());
         InfraEngineDescriptor engine = new InfraEngineDescriptor(uniqueId, configuration,
                 Thread.currentThread().getContextClassLoader());

@@ -40,7 +40,7 @@ public final class CheckExecution {
         Duration limit = timeout.orElseGet(configuration::checkTimeout);
         String limitSource = timeout.isPresent() ? "@Check(timeout)" : InfraConfiguration.CHECK_TIMEOUT;
         boolean aboutHost = arguments.length == 1;
-        try (NodeReporter reporter = new NodeReporter(context.listener(), node)) {
+        try (NodeReporter reporter = new NodeReporter(context.listener(), node, configuration.commandReportEntries())) {
             if (retry.isPresent()) {
                 retry.get().run(() -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, reporter));
             } else {
