@@ -5,9 +5,11 @@ def rows = xml.testcase.collectEntries { [(it.@name.text()): it] }
 
 assert rows.keySet() == ['everyDatabaseIsBackedUp[db-1]', 'everyDatabaseIsBackedUp[db-2]', 'db1AnswersCommands'] as Set : rows.keySet()
 rows.values().each { assert it.@classname.text() == 'com.acme.specs.DatabaseBackupsSpec' }
-assert rows['everyDatabaseIsBackedUp[db-1]'].children().size() == 0
+// A passed row has no failure, error or skipped element (its captured output may hold SLF4J's notice)
+def outcomes = { row -> row.children().findAll { it.name() in ['failure', 'error', 'skipped'] }.size() }
+assert outcomes(rows['everyDatabaseIsBackedUp[db-1]']) == 0
 assert rows['everyDatabaseIsBackedUp[db-2]'].failure.@message.text() == 'db-2: expected a backup younger than 24h, but the newest is 51h old'
-assert rows['db1AnswersCommands'].children().size() == 0
+assert outcomes(rows['db1AnswersCommands']) == 0
 
 def web = new groovy.xml.XmlSlurper().parse(new File(reports, 'TEST-com.acme.specs.WebTierSpec.xml'))
 assert web.testcase.collect { it.@name.text() } == ['answersCommands[web-1]']
