@@ -14,7 +14,14 @@ assert outcomes(rows['db1AnswersCommands']) == 0
 def web = new groovy.xml.XmlSlurper().parse(new File(reports, 'TEST-com.acme.specs.WebTierSpec.xml'))
 assert web.testcase.collect { it.@name.text() } == ['answersCommands[web-1]']
 
+// The HTML report of the whole run, in the module's target, with the checks of both spec classes
+def html = new File(basedir, 'target/infra-junit-report/index.html').text
+assert html.contains('<th class="host">db-2</th>') && html.contains('<th class="host">web-1</th>')
+assert html.contains('DatabaseBackupsSpec') && html.contains('WebTierSpec')
+assert html.contains('db-2: expected a backup younger than 24h, but the newest is 51h old')
+
 def log = new File(basedir, 'build.log').text
+assert log.contains('infra-junit report: ' + new File(basedir, 'target/infra-junit-report/index.html').toPath().toUri())
 assert log.contains('db-2: expected a backup younger than 24h, but the newest is 51h old')
 assert log.contains('Tests run: 4, Failures: 1, Errors: 0, Skipped: 0')
 return true
