@@ -4,6 +4,7 @@ import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
+import dev.infrajunit.concurrent.DaemonThreads;
 import dev.infrajunit.spi.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,8 +35,8 @@ public final class LocalTransport implements Transport {
             throw new CouldNotCheckException(hostName, "could not start a local shell to run '" + command.line() + "': " + e.getMessage(), e);
         }
         // Both streams are drained concurrently, so a command that fills one pipe cannot block.
-        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), TransportThreads.READERS);
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), TransportThreads.READERS);
+        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), DaemonThreads.OUTPUT_READERS);
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), DaemonThreads.OUTPUT_READERS);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 stopWhole(process);

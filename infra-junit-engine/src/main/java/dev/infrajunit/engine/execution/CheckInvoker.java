@@ -3,6 +3,7 @@ package dev.infrajunit.engine.execution;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
 import dev.infrajunit.InfraException;
+import dev.infrajunit.concurrent.DaemonThreads;
 import dev.infrajunit.runtime.ActiveCheck;
 import dev.infrajunit.runtime.ActiveEnvironment;
 import dev.infrajunit.runtime.RunEnvironment;
@@ -13,10 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Calls a check method on a fresh instance of its spec class, bounded by the check's timeout.
@@ -25,16 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CheckInvoker {
 
-    private static final ExecutorService CHECK_THREADS = Executors.newCachedThreadPool(new ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "infra-check-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    });
+    private static final ExecutorService CHECK_THREADS = Executors.newCachedThreadPool(DaemonThreads.factory("infra-check"));
 
     private CheckInvoker() {
     }
