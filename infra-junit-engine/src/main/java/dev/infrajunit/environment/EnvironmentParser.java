@@ -21,12 +21,12 @@ final class EnvironmentParser {
     private static final String NO_HOSTS = "declares no hosts; list them under 'hosts:', for example"
             + " hosts: { web-1: { address: 10.0.0.5 } }";
 
-    private final Source source;
+    private final EnvironmentOrigin source;
     private final Interpolator interpolator;
     private final Schema schema;
     private final HostDiscovery discovery;
 
-    EnvironmentParser(Function<String, String> environmentVariables, Source source, Plugins plugins) {
+    EnvironmentParser(Function<String, String> environmentVariables, EnvironmentOrigin source, Plugins plugins) {
         this.source = source;
         this.interpolator = new Interpolator(environmentVariables, source);
         this.schema = new Schema(plugins);
