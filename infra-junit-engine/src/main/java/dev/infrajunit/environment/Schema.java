@@ -2,12 +2,14 @@ package dev.infrajunit.environment;
 
 import dev.infrajunit.Durations;
 import dev.infrajunit.spi.Keys;
+import dev.infrajunit.spi.TransportProvider;
 import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
@@ -185,7 +187,7 @@ final class Schema {
                 "commandTimeout", DURATION,
                 "aws", AWS,
                 "sudo", BOOLEAN,
-                "transport", oneOf("ssh", "local"),
+                "transport", transport(plugins.transports()),
                 "backup", backup(policies),
                 "properties", FREE_MAP);
         top = extend(role, 4, "roles", ELSEWHERE, "hosts", ELSEWHERE, "hostSources", ELSEWHERE, Waivers.KEY, ELSEWHERE);
@@ -216,6 +218,34 @@ final class Schema {
         };
     }
 
+    /**
+     * {@code ssh} or {@code local}, the engine's own transports, or a map that names a transport
+     * kind of the class path and its options: {@code { exec: [docker, exec, -i, "${host}", sh, -s] }}.
+     */
+    private static Rule transport(Map<String, TransportProvider> kinds) {
+        Rule builtIn = oneOf("ssh", "local");
+        Map<String, Fields> maps = new LinkedHashMap<>();
+        kinds.forEach((kind, provider) -> maps.put(kind, fieldsOf(provider.keys())));
+        String known = String.join(", ", maps.keySet());
+        return (node, n) -> {
+            if (!(node instanceof YamlNode.Mapping mapping)) {
+                return builtIn.apply(node, n);
+            }
+            List<String> named = maps.keySet().stream().filter(kind -> mapping.member(kind).isPresent()).toList();
+            if (named.size() != 1) {
+                Optional<String> first = mapping.members().keySet().stream().filter(key -> !maps.containsKey(key)).findFirst();
+                Optional<String> suggestion = first.flatMap(key -> ClosestNames.closest(key, maps.keySet()).stream().findFirst());
+                throw n.invalid(node, named.size() > 1
+                        ? "one transport per host, but this one names " + String.join(" and ", named)
+                        : "a transport map starts with its kind, but this one has " + first.map(key -> "'" + key + "'").orElse("no keys")
+                                + suggestion.map(kind -> "; did you mean '" + kind + "'?").orElse(";")
+                                + " Kinds: " + (known.isEmpty() ? "none on the class path" : known)
+                                + " (or write ssh or local without a map)");
+            }
+            return maps.get(named.get(0)).apply(node, n);
+        };
+    }
+
     /** The rules of keys a plug-in declares. */
     static Fields fieldsOf(Keys keys) {
         Map<String, Rule> rules = new LinkedHashMap<>();
@@ -239,8 +269,20 @@ final class Schema {
             case ROLES -> ROLE_NAMES;
             case HOST_GLOB -> HOST_GLOB;
             case TEXT_MAP -> textMap(key.name(), key.expected().orElse("a map of " + key.name()));
+            case TEXTS -> texts(key.name());
             case ONE_OF -> oneOf(key.values().toArray(String[]::new));
             case NESTED -> fieldsOf(key.nested().orElseThrow());
+        };
+    }
+
+    /** A list of text values, at least one, such as the words of a command line. */
+    private static Rule texts(String name) {
+        return (node, n) -> {
+            if (!(node instanceof YamlNode.Sequence sequence) || sequence.items().isEmpty()) {
+                throw n.invalid(node, "expected a list of words such as [docker, exec, -i, \"${host}\", sh, -s], found "
+                        + (node instanceof YamlNode.Sequence ? "an empty list" : node.describe()));
+            }
+            return sequence.items().stream().map(item -> TEXT.apply(item, n)).toList();
         };
     }
 
