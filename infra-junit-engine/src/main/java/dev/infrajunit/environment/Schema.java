@@ -144,6 +144,9 @@ final class Schema {
             "profile", TEXT,
             "endpoint", TEXT,
             "instanceId", TEXT,
+            "dbInstanceId", TEXT,
+            "dbClusterId", TEXT,
+            "volumeId", TEXT,
             "accountId", TEXT);
 
     /** One waiver; {@link Waivers} checks that the required keys are there and what they hold. */
@@ -219,11 +222,11 @@ final class Schema {
     }
 
     /**
-     * {@code ssh} or {@code local}, the engine's own transports, or a map that names a transport
+     * {@code ssh}, {@code local} or {@code none}, the engine's own transports, or a map that names a transport
      * kind of the class path and its options: {@code { exec: [docker, exec, -i, "${host}", sh, -s] }}.
      */
     private static Rule transport(Map<String, TransportProvider> kinds) {
-        Rule builtIn = oneOf("ssh", "local");
+        Rule builtIn = oneOf("ssh", "local", "none");
         Map<String, Fields> maps = new LinkedHashMap<>();
         kinds.forEach((kind, provider) -> maps.put(kind, fieldsOf(provider.keys())));
         String known = String.join(", ", maps.keySet());
@@ -240,7 +243,7 @@ final class Schema {
                         : "a transport map starts with its kind, but this one has " + first.map(key -> "'" + key + "'").orElse("no keys")
                                 + suggestion.map(kind -> "; did you mean '" + kind + "'?").orElse(";")
                                 + " Kinds: " + (known.isEmpty() ? "none on the class path" : known)
-                                + " (or write ssh or local without a map)");
+                                + " (or write ssh, local or none without a map)");
             }
             return maps.get(named.get(0)).apply(node, n);
         };

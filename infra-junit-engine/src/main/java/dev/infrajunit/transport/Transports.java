@@ -43,6 +43,7 @@ public final class Transports implements AutoCloseable {
         return switch (host.transport()) {
             case "local" -> new LocalTransport(host.name());
             case "ssh" -> ssh().forHost(host);
+            case "none" -> new NoShell(host.name());
             default -> provider(host).open(new TransportProvider.Target(host.name(), host.address(),
                     host.properties().get("transport") instanceof Map<?, ?> options ? stringKeys(options) : Map.of(),
                     host.commandTimeout()));
@@ -53,7 +54,7 @@ public final class Transports implements AutoCloseable {
         return ServiceLoader.load(TransportProvider.class, Transports.class.getClassLoader()).stream()
                 .map(ServiceLoader.Provider::get).filter(provider -> provider.kind().equals(host.transport())).findFirst()
                 .orElseThrow(() -> new CouldNotCheckException(host.name(), "unknown transport '" + host.transport()
-                        + "': use ssh (the default), local, or a transport kind whose plug-in is on the class path"));
+                        + "': use ssh (the default), local, none, or a transport kind whose plug-in is on the class path"));
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {

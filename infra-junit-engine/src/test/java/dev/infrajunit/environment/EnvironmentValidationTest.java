@@ -87,7 +87,7 @@ class EnvironmentValidationTest {
                   db-1: {}
                 """)
                 .hasMessage("staging.yaml:3: unknown key 'regoin' under roles.database.aws; did you mean 'region'?"
-                        + " Known keys: region, profile, endpoint, instanceId, accountId");
+                        + " Known keys: region, profile, endpoint, instanceId, dbInstanceId, dbClusterId, volumeId, accountId");
     }
 
     @Test
@@ -306,7 +306,7 @@ class EnvironmentValidationTest {
                 hosts:
                   a: { transport: winrm }
                 """)
-                .hasMessage("staging.yaml:2: hosts.a.transport: 'winrm' is not one of ssh, local");
+                .hasMessage("staging.yaml:2: hosts.a.transport: 'winrm' is not one of ssh, local, none");
     }
 
     @Test

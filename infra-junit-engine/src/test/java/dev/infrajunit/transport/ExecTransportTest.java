@@ -139,14 +139,14 @@ class ExecTransportTest {
     void aTransportMapIsCheckedWhereTheFileWritesIt() throws IOException {
         assertProblem("hosts:\n  app-1: { transport: { exce: [sh, -s] } }\n",
                 "app.yaml:2: hosts.app-1.transport: a transport map starts with its kind, but this one has 'exce'; did you"
-                        + " mean 'exec'? Kinds: exec (or write ssh or local without a map)");
+                        + " mean 'exec'? Kinds: exec (or write ssh, local or none without a map)");
         assertProblem("hosts:\n  app-1: { transport: { exec: [] } }\n",
                 "app.yaml:2: hosts.app-1.transport.exec: expected a list of words such as [docker, exec, -i, \"${host}\","
                         + " sh, -s], found an empty list");
         assertProblem("hosts:\n  app-1: { transport: { exec: [sh, -s], user: root } }\n",
                 "app.yaml:2: unknown key 'user' under hosts.app-1.transport; known keys: exec");
         assertProblem("hosts:\n  app-1: { transport: docker }\n",
-                "app.yaml:2: hosts.app-1.transport: 'docker' is not one of ssh, local");
+                "app.yaml:2: hosts.app-1.transport: 'docker' is not one of ssh, local, none");
     }
 
     private void assertProblem(String yaml, String message) {

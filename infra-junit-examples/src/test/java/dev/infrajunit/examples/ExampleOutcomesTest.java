@@ -63,7 +63,8 @@ class ExampleOutcomesTest {
     void everyOtherCheckPasses() {
         List<String> expected = new ArrayList<>(List.of(
                 "everyDatabaseHasARecentBackup[db-1]", "everyDatabaseHasARecentBackup[db-3]", "db3ShipsItsDumpsToS3"));
-        expected.addAll(onEach(WEB, "servesHttps", "certificateDoesNotExpireWithin21Days", "healthEndpointAnswers200"));
+        expected.addAll(onEach(WEB, "servesHttps", "certificateDoesNotExpireWithin21Days", "healthEndpointAnswers200",
+                "resolvesTheDatabaseName", "reachesThePrimaryDatabase"));
         expected.addAll(onEach(ALL, "sshdRefusesRootLoginAndPasswords", "nothingUnderEtcIsWorldWritable",
                 "clockAgreesWithOursWithinTwoSeconds"));
         expected.addAll(onEach(ALL, "rootFileSystemIsBelow85PercentFull", "atLeast256MegabytesOfMemoryAreAvailable"));

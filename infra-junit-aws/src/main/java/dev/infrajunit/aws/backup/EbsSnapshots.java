@@ -29,7 +29,9 @@ import software.amazon.awssdk.services.ec2.model.SnapshotState;
  * instance ({@code aws.instanceId}, else the one tagged {@code Name=<host>}); {@code ebs: i-...}
  * names another. One DescribeInstances (once per run and host) and one paged DescribeSnapshots
  * filtered to the instance's volumes; {@code OwnerIds=self}, because without it EC2 also returns
- * public snapshots of anyone's volumes.
+ * public snapshots of anyone's volumes. A subject that is a volume itself ({@code aws.volumeId}, as
+ * {@code hostSources: - ebs} makes them) needs a snapshot of that volume, and {@code ebs: vol-...}
+ * names a volume directly.
  */
 final class EbsSnapshots {
 
@@ -40,6 +42,11 @@ final class EbsSnapshots {
     }
 
     List<String> problems(BackupPolicy policy, BackupExpectation expectation) {
+        Optional<String> ownVolume = policy.target().startsWith("vol-") ? Optional.of(policy.target())
+                : policy.target().equals("true") ? host.property("aws.volumeId").map(String::valueOf) : Optional.empty();
+        if (ownVolume.isPresent()) {
+            return volumeProblems(ownVolume.get(), expectation);
+        }
         Ec2InstanceLookup lookup = policy.target().equals("true")
                 ? Ec2InstanceLookup.forHost(host)
                 : Ec2InstanceLookup.byId(AwsContext.of(host), host.name(), policy.target());
@@ -68,6 +75,15 @@ final class EbsSnapshots {
             }
         });
         return problems;
+    }
+
+    private List<String> volumeProblems(String volume, BackupExpectation expectation) {
+        Snapshot snapshot = newestSnapshots(AwsContext.of(host), List.of(volume)).get(volume);
+        if (snapshot == null) {
+            return List.of(expectation.butFound("volume " + volume + " has no completed snapshot"));
+        }
+        return expectation.problemWith("the newest completed snapshot of volume " + volume,
+                new FoundBackup(snapshot.snapshotId(), snapshot.startTime(), OptionalLong.empty())).stream().toList();
     }
 
     private Map<String, Snapshot> newestSnapshots(AwsContext context, List<String> volumes) {

@@ -245,6 +245,8 @@ public final class DemoFleet implements EnvironmentProvider.Started {
                 files.writeWebServerConfig(web.httpsPort(), web.httpPort());
                 properties.put("httpsPort", web.httpsPort());
                 properties.put("healthUrl", "http://127.0.0.1:" + web.httpPort() + WebServer.HEALTH_PATH);
+                // the name the app connects to its database by; on this one machine, that is localhost
+                properties.put("databaseName", "localhost");
             }
             if (host.isDatabase()) {
                 files.writeDatabaseConfig();
@@ -263,6 +265,10 @@ public final class DemoFleet implements EnvironmentProvider.Started {
                     .workingDirectory(root)
                     .start());
             sshServers.put(host.name(), ssh);
+            if (host.isDatabase()) {
+                // no SQL server runs in the demo: the port the web tier must reach is the database host's SSH port
+                properties.put("postgresPort", ssh.port());
+            }
             return EnvironmentFile.entry(ssh.port(), host.roles(), more);
         }
 

@@ -66,7 +66,7 @@ class ReadmeDemoOutputTest {
 
         assertThat(exitCode).isEqualTo(1);
         assertThat(out.toString()).contains("─ infra-junit ✔", "─ db-2 ✘ db-2: expected a backup younger than 24h",
-                "[        34 tests successful      ]");
+                "[        38 tests successful      ]");
     }
 
     /** Splits a shell command line into words, honouring single and double quotes. */
