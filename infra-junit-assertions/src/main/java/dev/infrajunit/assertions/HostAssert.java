@@ -7,15 +7,18 @@ import dev.infrajunit.Host;
 import dev.infrajunit.assertions.facts.ConfigDocuments.Format;
 import dev.infrajunit.assertions.facts.HttpProbe;
 import dev.infrajunit.assertions.facts.ServiceFacts;
+import dev.infrajunit.assertions.host.CertificateFileAssert;
 import dev.infrajunit.assertions.host.CommandAssert;
 import dev.infrajunit.assertions.host.ConfigAssert;
 import dev.infrajunit.assertions.host.ConnectionAssert;
 import dev.infrajunit.assertions.host.CronJobAssert;
+import dev.infrajunit.assertions.host.DefaultRouteAssert;
 import dev.infrajunit.assertions.host.DnsAssert;
 import dev.infrajunit.assertions.host.FileAssert;
 import dev.infrajunit.assertions.host.FirewallAssert;
 import dev.infrajunit.assertions.host.GroupAssert;
 import dev.infrajunit.assertions.host.HttpAssert;
+import dev.infrajunit.assertions.host.InterfaceAssert;
 import dev.infrajunit.assertions.host.KernelAssert;
 import dev.infrajunit.assertions.host.MemoryAssert;
 import dev.infrajunit.assertions.host.MountAssert;
@@ -24,14 +27,17 @@ import dev.infrajunit.assertions.host.PackageAssert;
 import dev.infrajunit.assertions.host.PortAssert;
 import dev.infrajunit.assertions.host.ProcessAssert;
 import dev.infrajunit.assertions.host.ServiceAssert;
+import dev.infrajunit.assertions.host.Subjects.HostCertificateFile;
 import dev.infrajunit.assertions.host.Subjects.HostCommand;
 import dev.infrajunit.assertions.host.Subjects.HostConfig;
 import dev.infrajunit.assertions.host.Subjects.HostConnection;
 import dev.infrajunit.assertions.host.Subjects.HostCronJob;
+import dev.infrajunit.assertions.host.Subjects.HostDefaultRoute;
 import dev.infrajunit.assertions.host.Subjects.HostDnsName;
 import dev.infrajunit.assertions.host.Subjects.HostFile;
 import dev.infrajunit.assertions.host.Subjects.HostFirewall;
 import dev.infrajunit.assertions.host.Subjects.HostGroup;
+import dev.infrajunit.assertions.host.Subjects.HostInterface;
 import dev.infrajunit.assertions.host.Subjects.HostKernel;
 import dev.infrajunit.assertions.host.Subjects.HostMemory;
 import dev.infrajunit.assertions.host.Subjects.HostMount;
@@ -41,11 +47,13 @@ import dev.infrajunit.assertions.host.Subjects.HostPort;
 import dev.infrajunit.assertions.host.Subjects.HostProcess;
 import dev.infrajunit.assertions.host.Subjects.HostService;
 import dev.infrajunit.assertions.host.Subjects.HostSysctl;
+import dev.infrajunit.assertions.host.Subjects.HostSystemSettings;
 import dev.infrajunit.assertions.host.Subjects.HostTimer;
 import dev.infrajunit.assertions.host.Subjects.HostUser;
 import dev.infrajunit.assertions.host.Subjects.HttpEndpoint;
 import dev.infrajunit.assertions.host.Subjects.TlsEndpoint;
 import dev.infrajunit.assertions.host.SysctlAssert;
+import dev.infrajunit.assertions.host.SystemSettingsAssert;
 import dev.infrajunit.assertions.host.TimerAssert;
 import dev.infrajunit.assertions.host.TlsCertificateAssert;
 import dev.infrajunit.assertions.host.UserAssert;
@@ -245,6 +253,28 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
     /** The host firewall's rules, from nftables or iptables (root only: the host needs {@code sudo: true}). */
     public FirewallAssert firewall() {
         return navigate(FirewallAssert.class, HostFirewall.class, new HostFirewall(actual), FirewallAssert::new);
+    }
+
+    /** A certificate in a PEM file on the host: expiry, subject, issuer, and whether a private key file matches it. */
+    public CertificateFileAssert certificateFile(String path) {
+        return navigate(CertificateFileAssert.class, HostCertificateFile.class, new HostCertificateFile(actual, path),
+                CertificateFileAssert::new);
+    }
+
+    /** A network interface, by {@code ip addr show dev NAME}. */
+    public InterfaceAssert iface(String name) {
+        return navigate(InterfaceAssert.class, HostInterface.class, new HostInterface(actual, name), InterfaceAssert::new);
+    }
+
+    /** The IPv4 default route and its gateway, by {@code ip route show default}. */
+    public DefaultRouteAssert defaultRoute() {
+        return navigate(DefaultRouteAssert.class, HostDefaultRoute.class, new HostDefaultRoute(actual), DefaultRouteAssert::new);
+    }
+
+    /** Time zone, clock synchronization, kernel modules, SELinux and AppArmor. */
+    public SystemSettingsAssert system() {
+        return navigate(SystemSettingsAssert.class, HostSystemSettings.class, new HostSystemSettings(actual),
+                SystemSettingsAssert::new);
     }
 
     // ---- short forms ----

@@ -177,6 +177,12 @@ final class Schema {
     /** The kinds of {@code hostSources:} entries, by the key that names each, in the order messages list them. */
     final Map<String, Fields> hostSources;
 
+    /** The kinds of backup policy the plug-ins declare, by the key that names each, with the keys every policy takes. */
+    final Map<String, Fields> backupPolicies;
+
+    /** What a policy of a kind no plug-in on the class path declares must still hold. */
+    static final Fields UNKNOWN_POLICY = new Fields(POLICY_COMMON, true);
+
     /** The keys the plug-ins on a class path declare, added to the file's own. */
     Schema(Plugins plugins) {
         Map<String, Fields> policies = new LinkedHashMap<>();
@@ -185,6 +191,7 @@ final class Schema {
             rules.putAll(POLICY_COMMON);
             policies.put(kind.key(), new Fields(Collections.unmodifiableMap(rules), false));
         });
+        backupPolicies = Collections.unmodifiableMap(policies);
         role = closed(
                 "ssh", SSH,
                 "commandTimeout", DURATION,
@@ -207,7 +214,7 @@ final class Schema {
      * which plug-in it needs when a check asks.
      */
     private static Rule backup(Map<String, Fields> kinds) {
-        Fields unknownKind = new Fields(POLICY_COMMON, true);
+        Fields unknownKind = UNKNOWN_POLICY;
         return (node, n) -> {
             List<YamlNode> policies = node instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(node);
             return policies.stream().map(policy -> {
@@ -289,9 +296,15 @@ final class Schema {
         };
     }
 
-    /** A map of text values, at least one, such as EC2 tags. */
     private static Rule textMap(String name, String expected) {
-        return (node, n) -> {
+        return new TextMap(name, expected);
+    }
+
+    /** A map of text values, at least one, such as EC2 tags. */
+    record TextMap(String name, String expected) implements Rule {
+
+        @Override
+        public Object apply(YamlNode node, Normalizer n) {
             if (!(node instanceof YamlNode.Mapping mapping) || mapping.members().isEmpty()) {
                 throw n.invalid(node, "expected " + expected + ", found "
                         + (node instanceof YamlNode.Mapping ? "no " + name : node.describe()));
@@ -299,17 +312,25 @@ final class Schema {
             Map<String, Object> values = new LinkedHashMap<>();
             mapping.members().values().forEach(member -> values.put(member.key(), TEXT.apply(member.value(), n)));
             return Collections.unmodifiableMap(values);
-        };
+        }
     }
 
     static Rule oneOf(String... values) {
-        List<String> allowed = List.of(values);
-        return typed("one of " + String.join(", ", allowed), (scalar, n) -> {
-            if (!allowed.contains(scalar.text())) {
-                throw n.invalid(scalar, scalar.describe() + " is not one of " + String.join(", ", allowed));
-            }
-            return scalar.text();
-        });
+        return new OneOf(List.of(values));
+    }
+
+    /** One of a few words, such as {@code strict}, {@code accept-new} or {@code off}. */
+    record OneOf(List<String> allowed) implements Rule {
+
+        @Override
+        public Object apply(YamlNode node, Normalizer n) {
+            return typed("one of " + String.join(", ", allowed), (scalar, normalizer) -> {
+                if (!allowed.contains(scalar.text())) {
+                    throw normalizer.invalid(scalar, scalar.describe() + " is not one of " + String.join(", ", allowed));
+                }
+                return scalar.text();
+            }).apply(node, n);
+        }
     }
 
     /**

@@ -12,7 +12,14 @@ public final class ActiveCheck {
 
     /** Where a check's report entries go; nothing arrives once the check is over. */
     public interface Reporter {
+
+        /** What the check itself reports ({@code Infra.report}). */
         void publish(Map<String, String> entry);
+
+        /** A command the check ran; published like {@link #publish} unless the run says otherwise. */
+        default void command(Map<String, String> entry) {
+            publish(entry);
+        }
     }
 
     private static final ThreadLocal<Reporter> BOUND = new ThreadLocal<>();

@@ -49,7 +49,7 @@ final class CommandLog {
             if (!output.isEmpty()) {
                 entry.put("output", output);
             }
-            reporter.publish(entry);
+            reporter.command(entry);
         });
     }
 

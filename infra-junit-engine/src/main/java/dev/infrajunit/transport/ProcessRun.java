@@ -5,7 +5,7 @@ import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
 import dev.infrajunit.concurrent.DaemonThreads;
-import java.io.ByteArrayOutputStream;
+import dev.infrajunit.transport.output.CapturedOutput;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One local process that runs one command of a host, bounded in time: both output streams drained
- * concurrently (a command that fills one pipe cannot block), the whole process tree stopped at the
- * timeout, and every way it can go wrong a {@link CouldNotCheckException} naming the host.
+ * One local process that runs one command of a host, bounded in time and in output: both output
+ * streams drained concurrently, stdout cut at {@link CapturedOutput#STDOUT_LIMIT}, the whole process
+ * tree stopped at the timeout, and every way it can go wrong a {@link CouldNotCheckException}
+ * naming the host.
  */
 final class ProcessRun {
 
@@ -51,24 +52,54 @@ final class ProcessRun {
             throw new CouldNotCheckException(host, "could not start " + how + " to run '" + command.line() + "': "
                     + e.getMessage(), e);
         }
-        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), DaemonThreads.OUTPUT_READERS);
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), DaemonThreads.OUTPUT_READERS);
+        // Both streams are drained concurrently, so a command that fills one pipe cannot block; an
+        // endless stdout is cut at its limit and the process stopped.
+        CompletableFuture<CapturedOutput> stdout = CompletableFuture.supplyAsync(
+                () -> read(process.getInputStream(), in -> CapturedOutput.stdout(in, () -> stopWhole(process))),
+                DaemonThreads.OUTPUT_READERS);
+        CompletableFuture<CapturedOutput> stderr = CompletableFuture.supplyAsync(
+                () -> read(process.getErrorStream(), CapturedOutput::stderr), DaemonThreads.OUTPUT_READERS);
         try {
             script.ifPresent(text -> write(process, text));
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            CapturedOutput output = stdout.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (output.cut()) {
                 stopWhole(process);
-                throw new CouldNotCheckException(host, "command timed out after " + Durations.format(timeout)
-                        + ": " + command.line() + " (raise commandTimeout for this host if it is expected to be slow)");
+                throw CapturedOutput.tooLong(host, command.line());
             }
-            return new CommandResult(host, command.line(), process.exitValue(),
-                    stdout.get(timeout.toMillis(), TimeUnit.MILLISECONDS), stderr.get(timeout.toMillis(), TimeUnit.MILLISECONDS),
-                    Duration.ofNanos(System.nanoTime() - started));
+            if (!process.waitFor(Math.max(0, timeout.toNanos() - (System.nanoTime() - started)), TimeUnit.NANOSECONDS)) {
+                stopWhole(process);
+                throw timedOut(host, command, timeout);
+            }
+            return new CommandResult(host, command.line(), process.exitValue(), output.text(),
+                    stderr.get(timeout.toMillis(), TimeUnit.MILLISECONDS).text(), Duration.ofNanos(System.nanoTime() - started));
+        } catch (TimeoutException e) {
+            stopWhole(process);
+            throw timedOut(host, command, timeout);
         } catch (InterruptedException e) {
             stopWhole(process);
             Thread.currentThread().interrupt();
             throw new CouldNotCheckException(host, "interrupted while running: " + command.line(), e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            stopWhole(process);
             throw new CouldNotCheckException(host, "could not read the output of: " + command.line(), e);
+        }
+    }
+
+    private static CouldNotCheckException timedOut(String host, Command command, Duration timeout) {
+        return new CouldNotCheckException(host, "command timed out after " + Durations.format(timeout)
+                + ": " + command.line() + " (raise commandTimeout for this host if it is expected to be slow)");
+    }
+
+    /** A stream reader that may fail with an {@link IOException}. */
+    private interface Reader {
+        CapturedOutput read(InputStream in) throws IOException;
+    }
+
+    private static CapturedOutput read(InputStream in, Reader reader) {
+        try {
+            return reader.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -86,15 +117,5 @@ final class ProcessRun {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static String readAll(InputStream in) {
-        try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -31,6 +31,14 @@ class CommandReportingTest {
     }
 
     @Test
+    void oneKeyKeepsCommandsOutOfTheReportEntriesButNotWhatTheCheckReports() {
+        EngineExecutionResults results = EngineKit.onFleet().configurationParameter("infra.commands.reportEntries", "false")
+                .selectors(selectMethod(CommandsSpec.class, "echoes", "dev.infrajunit.Host")).execute();
+
+        assertThat(entries(results, "web-1")).containsExactly(Map.of("measured", "42"));
+    }
+
+    @Test
     void whatACheckReportsGoesToItsNodeToo() {
         assertThat(entries(run("echoes"), "web-1")).contains(Map.of("measured", "42"));
     }

@@ -107,7 +107,7 @@ public final class TlsCertificates {
         }
     }
 
-    static X509Certificate parsePem(String pem) {
+    public static X509Certificate parsePem(String pem) {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));

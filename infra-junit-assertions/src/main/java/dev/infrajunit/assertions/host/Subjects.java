@@ -184,4 +184,32 @@ public final class Subjects {
             return "the firewall";
         }
     }
+
+    public record HostCertificateFile(Host host, String path) implements HostSubject {
+        @Override
+        public String describe() {
+            return "the certificate in " + path;
+        }
+    }
+
+    public record HostInterface(Host host, String name) implements HostSubject {
+        @Override
+        public String describe() {
+            return "interface " + name;
+        }
+    }
+
+    public record HostDefaultRoute(Host host) implements HostSubject {
+        @Override
+        public String describe() {
+            return "the default route";
+        }
+    }
+
+    public record HostSystemSettings(Host host) implements HostSubject {
+        @Override
+        public String describe() {
+            return "the system settings";
+        }
+    }
 }

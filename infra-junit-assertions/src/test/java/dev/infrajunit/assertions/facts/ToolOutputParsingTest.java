@@ -385,4 +385,49 @@ class ToolOutputParsingTest {
         assertThat(rules.inboundTcp(22).accepted()).isTrue();
         assertThat(rules.inboundTcp(80)).isEqualTo(new FirewallRules.Decision(false, "chain INPUT has policy drop"));
     }
+
+    @Test
+    void ipAddrAndRouteOfIproute2AndBusyBox() {
+        // ip addr show dev eth0 on Rocky Linux 9 (iproute2 6.2)
+        NetworkConfig.Interface eth0 = NetworkConfig.parseInterface(List.of(
+                "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 9001 qdisc mq state UP group default qlen 1000",
+                "    link/ether 0a:1b:2c:3d:4e:5f brd ff:ff:ff:ff:ff:ff",
+                "    altname enp0s5",
+                "    inet 10.0.1.11/24 brd 10.0.1.255 scope global dynamic noprefixroute eth0",
+                "       valid_lft 3012sec preferred_lft 3012sec",
+                "    inet6 fe80::81b:2cff:fe3d:4e5f/64 scope link noprefixroute ",
+                "       valid_lft forever preferred_lft forever"));
+        assertThat(eth0).isEqualTo(new NetworkConfig.Interface("eth0", true,
+                List.of("10.0.1.11/24", "fe80::81b:2cff:fe3d:4e5f/64")));
+        // BusyBox ip on Alpine 3.19, an interface inside a container (name@peer)
+        NetworkConfig.Interface veth = NetworkConfig.parseInterface(List.of(
+                "17: eth0@if18: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP ",
+                "    link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff",
+                "    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0",
+                "       valid_lft forever preferred_lft forever"));
+        assertThat(veth).isEqualTo(new NetworkConfig.Interface("eth0", true, List.of("172.17.0.2/16")));
+        // ip route show default: iproute2 with DHCP, and BusyBox
+        assertThat(NetworkConfig.parseDefault(List.of("default via 10.0.1.1 dev eth0 proto dhcp src 10.0.1.11 metric 100")))
+                .get().satisfies(route -> {
+                    assertThat(route.via()).contains("10.0.1.1");
+                    assertThat(route.device()).contains("eth0");
+                });
+        assertThat(NetworkConfig.parseDefault(List.of("default via 172.17.0.1 dev eth0 "))).get()
+                .extracting(NetworkConfig.DefaultRoute::via).isEqualTo(Optional.of("172.17.0.1"));
+        assertThat(NetworkConfig.parseDefault(List.of())).isEmpty();
+    }
+
+    @Test
+    void chronyTrackingAndZoneLinks() {
+        // chronyc tracking on Rocky Linux 9, synchronized and not
+        assertThat(SystemSettings.chronyStatus(List.of("Reference ID    : A9FEA97B (169.254.169.123)", "Stratum         : 4",
+                "Leap status     : Normal"))).isEqualTo("synchronized");
+        assertThat(SystemSettings.chronyStatus(List.of("Reference ID    : 00000000 ()", "Stratum         : 0",
+                "Leap status     : Not synchronised"))).isEqualTo("not synchronized (Not synchronised)");
+        // readlink /etc/localtime: absolute on Debian and Alpine, relative on the RHEL family
+        assertThat(SystemSettings.zoneOf("/usr/share/zoneinfo/Europe/Berlin")).isEqualTo("Europe/Berlin");
+        assertThat(SystemSettings.zoneOf("../usr/share/zoneinfo/America/New_York")).isEqualTo("America/New_York");
+        assertThat(SystemSettings.sameZone("Etc/UTC", "UTC")).isTrue();
+        assertThat(SystemSettings.sameZone("Europe/Berlin", "UTC")).isFalse();
+    }
 }

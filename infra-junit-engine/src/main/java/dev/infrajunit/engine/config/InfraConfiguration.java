@@ -34,6 +34,12 @@ public final class InfraConfiguration {
      */
     public static final String REPORT_DIR = "infra.report.dir";
 
+    /**
+     * Whether each command a check runs is published as a report entry of its node (default true):
+     * IDEs, Open Test Reporting XML and the HTML report show them; the ConsoleLauncher's tree lists them.
+     */
+    public static final String COMMAND_REPORT_ENTRIES = "infra.commands.reportEntries";
+
     /** Whether a run longer than 10 s prints a one-line progress summary every 5 s (default true). */
     public static final String PROGRESS_ENABLED = "infra.progress.enabled";
 
@@ -75,6 +81,10 @@ public final class InfraConfiguration {
     public Path reportDirectory() {
         return value(REPORT_DIR).map(Path::of).orElseGet(() -> Path.of(Optional.ofNullable(System.getProperty("basedir"))
                 .orElse(System.getProperty("user.dir")), "target", "infra-junit-report"));
+    }
+
+    public boolean commandReportEntries() {
+        return flag(COMMAND_REPORT_ENTRIES);
     }
 
     public boolean progressEnabled() {

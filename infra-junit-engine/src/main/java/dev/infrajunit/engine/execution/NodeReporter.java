@@ -15,11 +15,21 @@ final class NodeReporter implements ActiveCheck.Reporter, AutoCloseable {
 
     private final EngineExecutionListener listener;
     private final TestDescriptor node;
+    private final boolean commands;
     private boolean closed;
 
-    NodeReporter(EngineExecutionListener listener, TestDescriptor node) {
+    /** @param commands whether the commands the check runs are published too ({@code infra.commands.reportEntries}) */
+    NodeReporter(EngineExecutionListener listener, TestDescriptor node, boolean commands) {
         this.listener = listener;
         this.node = node;
+        this.commands = commands;
+    }
+
+    @Override
+    public void command(Map<String, String> entry) {
+        if (commands) {
+            publish(entry);
+        }
     }
 
     @Override
