@@ -34,7 +34,19 @@ public final class Command {
     /** A command from a template and its arguments; every argument is shell-quoted. */
     public static Command of(String template, Object... arguments) {
         Objects.requireNonNull(template, "template");
-        return new Command(template, List.of(stringify(arguments)), false);
+        if (template.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("the command template '" + template.replace("\0", "\\0")
+                    + "' contains a NUL character (at index " + template.indexOf('\0') + "), which no command line can carry");
+        }
+        String[] words = stringify(arguments);
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("argument {" + i + "} of the command '" + template + "' contains a NUL"
+                        + " character (at index " + words[i].indexOf('\0') + "), which no command line can carry; a file"
+                        + " name or word with NUL cannot exist on the host");
+            }
+        }
+        return new Command(template, List.of(words), false);
     }
 
     /**

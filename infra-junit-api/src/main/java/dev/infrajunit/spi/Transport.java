@@ -23,6 +23,13 @@ public interface Transport extends AutoCloseable {
      */
     CommandResult execute(Command command, Duration timeout);
 
+    /**
+     * Closes the connection for now, when none of the host's checks of the run is left: a later
+     * command connects again. Idle transports have nothing to release.
+     */
+    default void release() {
+    }
+
     /** Closes the connection, if any; commands after this fail. */
     @Override
     void close();

@@ -31,11 +31,16 @@ final class ShellGlob {
     }
 
     /**
-     * @throws IllegalArgumentException when a bracket expression holds characters other than
-     *         letters, digits, {@code .}, {@code _} and {@code -}
+     * @throws IllegalArgumentException when the glob is relative, or when a bracket expression
+     *         holds characters other than letters, digits, {@code .}, {@code _} and {@code -}
      */
     static ShellGlob parse(String glob) {
         boolean home = glob.equals("~") || glob.startsWith("~/");
+        if (!home && !glob.startsWith("/")) {
+            // relative to the login's directory, a match could begin with '-' and reach a command as an option
+            throw new IllegalArgumentException("'" + glob + "' is a relative path; write it from / (/var/backups/*.dump)"
+                    + " or from the login's home (~/backups/*.dump)");
+        }
         String rest = home ? glob.substring(Math.min(2, glob.length())) : glob;
         List<Part> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();

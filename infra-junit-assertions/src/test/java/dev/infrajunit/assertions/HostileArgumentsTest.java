@@ -112,7 +112,7 @@ class HostileArgumentsTest {
             "dpkg-query", "rpm", "apk", "ss", "for", "[", "exit", "ls", "grep", "getent", "id", "sysctl", "df", "uname", "openssl",
             "curl", "wget", "fi", "done");
     private static final Pattern ALLOWED_SUBCOMMAND = Pattern.compile(
-            "(systemctl show|rc-service --exists|rc-service \\{0} status|rc-update show|/etc/init.d/\\{0} status)\\b.*");
+            "(systemctl show|rc-service --exists --|rc-service -- \\{0} status|rc-update show|/etc/init.d/\\{0} status)($|\\s.*)");
 
     /** Only the arguments vary; every fixed part of every command sent runs a read-only program and writes no file. */
     @Test

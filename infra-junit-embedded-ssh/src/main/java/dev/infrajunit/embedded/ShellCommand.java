@@ -1,6 +1,5 @@
 package dev.infrajunit.embedded;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,8 +16,8 @@ import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
 /**
- * One exec request, run the way OpenSSH runs it: {@code /bin/sh -c <line>} as the server's user.
- * Standard input is empty: checks never feed commands.
+ * One exec request, run the way OpenSSH runs it: {@code /bin/sh -c <line>} as the server's user,
+ * with the channel's standard input (where the client sends a script for {@code sh -s}).
  */
 final class ShellCommand implements Command {
 
@@ -29,6 +28,7 @@ final class ShellCommand implements Command {
     private final Set<ShellCommand> running;
     private OutputStream out;
     private OutputStream err;
+    private InputStream in;
     private ExitCallback exit;
     private volatile Process process;
 
@@ -43,7 +43,7 @@ final class ShellCommand implements Command {
 
     @Override
     public void setInputStream(InputStream in) {
-        // unused: the command reads /dev/null
+        this.in = in;
     }
 
     @Override
@@ -63,9 +63,7 @@ final class ShellCommand implements Command {
 
     @Override
     public void start(ChannelSession channel, Environment env) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", line)
-                .directory(workingDirectory.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", line).directory(workingDirectory.toFile());
         builder.environment().putAll(environment);
         try {
             process = builder.start();
@@ -77,6 +75,8 @@ final class ShellCommand implements Command {
             return;
         }
         running.add(this);
+        Process started = process;
+        pumps.execute(() -> feed(started));
         pumps.execute(this::pumpUntilExit);
     }
 
@@ -92,6 +92,19 @@ final class ShellCommand implements Command {
             kill();
         } finally {
             running.remove(this);
+        }
+    }
+
+    /** The client's input to the process, closed when the client sends EOF (or the process stops reading). */
+    private void feed(Process started) {
+        try (OutputStream toProcess = started.getOutputStream()) {
+            byte[] buffer = new byte[8 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                toProcess.write(buffer, 0, n);
+                toProcess.flush();
+            }
+        } catch (IOException e) {
+            // the process ended without reading all of it, or the channel closed
         }
     }
 

@@ -14,11 +14,12 @@ import java.util.Properties;
 /**
  * The real OpenSSH servers that {@code scripts/start-test-sshd.sh} started on loopback, as its
  * {@code fleet.properties} describes them. Tests that need them are skipped, saying how to start
- * them, when that file is absent.
+ * them, when that file is absent. Besides {@code user} (login shell sh), {@code fishUser} and
+ * {@code tcshUser} log in with the same key and have fish and tcsh as their login shells.
  */
 public record OpenSshFleet(String user, Path identityFile, Path knownHosts, Path knownHostsHashed, List<Endpoint> hosts,
                            Path jumpHostLog, Endpoint deadHost, Path rsaIdentityFile, Path certificateIdentityFile,
-                           Path certificateFile) {
+                           Path certificateFile, String fishUser, String tcshUser) {
 
     /** Where the start script writes the description unless {@code INFRA_SSH_FLEET} names another file. */
     public static final Path DEFAULT_INFO_FILE = Path.of("/var/lib/infra-junit-test/fleet/fleet.properties");
@@ -77,7 +78,9 @@ public record OpenSshFleet(String user, Path identityFile, Path knownHosts, Path
                 Endpoint.parse(properties.getProperty("deadHost")),
                 optionalPath(properties, "rsaIdentityFile"),
                 optionalPath(properties, "certificateIdentityFile"),
-                optionalPath(properties, "certificateFile"));
+                optionalPath(properties, "certificateFile"),
+                properties.getProperty("fishUser", ""),
+                properties.getProperty("tcshUser", ""));
     }
 
     /** Keys a fleet started by an older script does not have; tests that need them ask {@link #requireKeys}. */

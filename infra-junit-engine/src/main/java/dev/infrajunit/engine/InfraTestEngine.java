@@ -4,7 +4,6 @@ import dev.infrajunit.engine.config.InfraConfiguration;
 import dev.infrajunit.engine.descriptor.InfraEngineDescriptor;
 import dev.infrajunit.engine.discovery.SpecDiscovery;
 import dev.infrajunit.engine.execution.InfraExecutionContext;
-import dev.infrajunit.engine.execution.WorkerPool;
 import java.util.Optional;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -48,7 +47,7 @@ public final class InfraTestEngine extends HierarchicalTestEngine<InfraExecution
     protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
         InfraConfiguration configuration = configuration(request.getConfigurationParameters());
         return configuration.parallelEnabled()
-                ? WorkerPool.create(configuration.parallelism())
+                ? new HostOrderedExecutor(configuration.parallelism())
                 : new SameThreadHierarchicalTestExecutorService();
     }
 

@@ -1,12 +1,16 @@
 package dev.infrajunit.environment;
 
+import dev.infrajunit.Command;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * Resolves references in string values: {@code ${env:NAME}} and {@code ${sys:NAME}}, each with an
  * optional {@code :-default}, and {@code ${host}}; {@code $${} stands for a literal {@code ${}.
- * A value that took an environment variable's value is marked, so that no message shows it.
+ * A value that took an environment variable's or a system property's value is marked, so that no
+ * message shows it, and that value is one of the {@link Secrets} that the run masks in everything
+ * it reports. In a {@code verify} command template such a value is shell-quoted:
+ * it is an argument, never a part of the command line.
  */
 final class Interpolator {
 
@@ -52,10 +56,11 @@ final class Interpolator {
                 if (reference.startsWith("env:")) {
                     String value = environmentVariable(scalar, reference.substring(4));
                     fromEnv |= value != null;
-                    Secrets.remember(value);
-                    out.append(value != null ? value : defaultOf(reference));
+                    out.append(value != null ? secret(scalar, value) : defaultOf(reference));
                 } else if (reference.startsWith("sys:")) {
-                    out.append(systemProperty(scalar, reference.substring(4)));
+                    String value = systemProperty(scalar, reference.substring(4));
+                    fromEnv |= value != null;
+                    out.append(value != null ? secret(scalar, value) : defaultOf(reference));
                 } else if ("host".equals(reference)) {
                     out.append(host != null ? host : "${host}");
                     awaitsHost |= host == null;
@@ -70,6 +75,20 @@ final class Interpolator {
         }
         return new YamlNode.Scalar(out.toString(), scalar.written(), true, fromEnv, awaitsHost, scalar.line(),
                 scalar.path());
+    }
+
+    /** A value no message may show, in a command template also as the shell-quoted word it becomes there. */
+    private static String secret(YamlNode.Scalar scalar, String value) {
+        Secrets.remember(value);
+        if (!isCommandTemplate(scalar)) {
+            return value;
+        }
+        Secrets.remember(Command.quote(value));
+        return Command.quote(value);
+    }
+
+    private static boolean isCommandTemplate(YamlNode.Scalar scalar) {
+        return scalar.path() != null && (scalar.path().equals("verify") || scalar.path().endsWith(".verify"));
     }
 
     /** The variable's value, or null when its default applies. */
@@ -87,6 +106,7 @@ final class Interpolator {
         return value;
     }
 
+    /** The property's value, or null when its default applies. */
     private String systemProperty(YamlNode.Scalar scalar, String body) {
         String name = nameOf(scalar, "sys", body);
         String value = System.getProperty(name);
@@ -97,7 +117,7 @@ final class Interpolator {
             throw source.invalid(scalar, "system property " + name + " is not set; pass -D" + name
                     + "=..., or give a default: ${sys:" + name + ":-value}");
         }
-        return defaultOf(body);
+        return null;
     }
 
     private String nameOf(YamlNode.Scalar scalar, String kind, String body) {

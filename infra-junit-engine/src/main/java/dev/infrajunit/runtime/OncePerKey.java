@@ -16,7 +16,11 @@ import java.util.function.Supplier;
  */
 final class OncePerKey<V> {
 
-    private final Map<Object, FutureTask<V>> values = new ConcurrentHashMap<>();
+    private final Map<Object, Computation<V>> values = new ConcurrentHashMap<>();
+
+    /** A value's computation, and when it began ({@link System#nanoTime()}). */
+    private record Computation<V>(FutureTask<V> task, long began) {
+    }
 
     /** The value of the key, computed now if nobody has yet. */
     V get(Object key, Supplier<? extends V> compute) throws InterruptedException {
@@ -25,11 +29,25 @@ final class OncePerKey<V> {
     }
 
     /**
+     * The value of the key as computed at or after {@code notBefore} ({@link System#nanoTime()}):
+     * an older value is computed again, and the new one is what later askers get.
+     */
+    V getFresh(Object key, Supplier<? extends V> compute, long notBefore) throws InterruptedException {
+        return get(key, compute, value -> {
+        }, notBefore);
+    }
+
+    /**
      * The value of the key, computed now if nobody has yet.
      *
      * @param computed told about a value just computed, before anyone else gets it
      */
     V get(Object key, Supplier<? extends V> compute, Consumer<? super V> computed) throws InterruptedException {
+        return get(key, compute, computed, Long.MIN_VALUE);
+    }
+
+    private V get(Object key, Supplier<? extends V> compute, Consumer<? super V> computed, long notBefore)
+            throws InterruptedException {
         while (true) {
             FutureTask<V> task = new FutureTask<>(() -> {
                 try {
@@ -44,13 +62,22 @@ final class OncePerKey<V> {
                     throw e;
                 }
             });
-            FutureTask<V> existing = values.putIfAbsent(key, task);
-            FutureTask<V> computation = existing == null ? task : existing;
+            Computation<V> mine = new Computation<>(task, System.nanoTime());
+            Computation<V> found = values.putIfAbsent(key, mine);
+            if (found != null && notBefore != Long.MIN_VALUE && found.began() - notBefore < 0) {
+                // older than the asker accepts: replaced, unless another asker changed it meanwhile
+                if (!values.replace(key, found, mine)) {
+                    continue;
+                }
+                found = null;
+            }
+            FutureTask<V> existing = found == null ? null : found.task();
+            Computation<V> computation = found == null ? mine : found;
             if (existing == null) {
                 task.run();
             }
             try {
-                return computation.get();
+                return computation.task().get();
             } catch (ExecutionException e) {
                 values.remove(key, computation);
                 Throwable cause = e.getCause();

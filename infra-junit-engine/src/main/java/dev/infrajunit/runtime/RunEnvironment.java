@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +29,7 @@ public final class RunEnvironment implements Environment, AutoCloseable {
     private final Transports transports;
     private final Map<String, RunHost> hosts = new LinkedHashMap<>();
     private final OncePerKey<AutoCloseable> shared = new OncePerKey<>();
+    private final Map<String, AtomicInteger> checksLeft = new ConcurrentHashMap<>();
     // Closed last-opened first, like try-with-resources, so a client closes before what it uses.
     private final Deque<AutoCloseable> closeOrder = new ArrayDeque<>();
     // guarded by closeOrder
@@ -37,6 +40,22 @@ public final class RunEnvironment implements Environment, AutoCloseable {
         this.transports = new Transports(definition);
         for (HostDefinition host : definition.hosts()) {
             hosts.put(host.name(), new RunHost(host, this, transports));
+        }
+    }
+
+    /**
+     * How many checks of this run each host has: when the last of a host's has finished, its
+     * connection is closed, so a run holds connections only to the hosts it is working on.
+     */
+    public void expectChecks(Map<String, Integer> checksByHost) {
+        checksByHost.forEach((host, count) -> checksLeft.put(host, new AtomicInteger(count)));
+    }
+
+    /** One check of the host has finished (or was skipped). */
+    public void checkFinished(String hostName) {
+        AtomicInteger left = checksLeft.get(hostName);
+        if (left != null && left.decrementAndGet() == 0) {
+            transports.release(hostName);
         }
     }
 

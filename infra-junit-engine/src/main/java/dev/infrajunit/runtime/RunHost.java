@@ -9,6 +9,7 @@ import dev.infrajunit.transport.Transports;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -67,7 +68,8 @@ final class RunHost implements Host {
     @SuppressWarnings("unchecked")
     public <T> T fact(String key, Supplier<T> fetch) {
         try {
-            return (T) facts.get(key, fetch);
+            OptionalLong fresh = FactFreshness.required();
+            return (T) (fresh.isPresent() ? facts.getFresh(key, fetch, fresh.getAsLong()) : facts.get(key, fetch));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new dev.infrajunit.CouldNotCheckException(name(), "interrupted while fetching " + key, e);

@@ -5,11 +5,10 @@ import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
 import dev.infrajunit.spi.Transport;
-import java.io.ByteArrayOutputStream;
+import dev.infrajunit.transport.output.CapturedOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -34,24 +33,44 @@ public final class LocalTransport implements Transport {
             throw new CouldNotCheckException(hostName, "could not start a local shell to run '" + command.line() + "': " + e.getMessage(), e);
         }
         // Both streams are drained concurrently, so a command that fills one pipe cannot block.
-        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), TransportThreads.READERS);
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), TransportThreads.READERS);
+        CompletableFuture<CapturedOutput> stdout = CompletableFuture.supplyAsync(
+                () -> read(process.getInputStream(), in -> CapturedOutput.stdout(in, () -> stopWhole(process))),
+                TransportThreads.READERS);
+        CompletableFuture<CapturedOutput> stderr = CompletableFuture.supplyAsync(
+                () -> read(process.getErrorStream(), CapturedOutput::stderr), TransportThreads.READERS);
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            CapturedOutput output = stdout.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (output.cut()) {
                 stopWhole(process);
-                throw new CouldNotCheckException(hostName, "command timed out after " + Durations.format(timeout)
-                        + ": " + command.line() + " (raise commandTimeout for this host if it is expected to be slow)");
+                throw CapturedOutput.tooLong(hostName, command.line());
             }
-            return new CommandResult(hostName, command.line(), process.exitValue(),
-                    stdout.get(timeout.toMillis(), TimeUnit.MILLISECONDS), stderr.get(timeout.toMillis(), TimeUnit.MILLISECONDS),
-                    Duration.ofNanos(System.nanoTime() - started));
+            if (!process.waitFor(Math.max(0, timeout.toNanos() - (System.nanoTime() - started)), TimeUnit.NANOSECONDS)) {
+                stopWhole(process);
+                throw timedOut(command, timeout);
+            }
+            return new CommandResult(hostName, command.line(), process.exitValue(), output.text(),
+                    stderr.get(timeout.toMillis(), TimeUnit.MILLISECONDS).text(), Duration.ofNanos(System.nanoTime() - started));
+        } catch (java.util.concurrent.TimeoutException e) {
+            stopWhole(process);
+            throw timedOut(command, timeout);
         } catch (InterruptedException e) {
             stopWhole(process);
             Thread.currentThread().interrupt();
             throw new CouldNotCheckException(hostName, "interrupted while running: " + command.line(), e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException e) {
+            stopWhole(process);
             throw new CouldNotCheckException(hostName, "could not read the output of: " + command.line(), e);
         }
+    }
+
+    private CouldNotCheckException timedOut(Command command, Duration timeout) {
+        return new CouldNotCheckException(hostName, "command timed out after " + Durations.format(timeout)
+                + ": " + command.line() + " (raise commandTimeout for this host if it is expected to be slow)");
+    }
+
+    /** A stream reader that may fail with an {@link IOException}. */
+    private interface Reader {
+        CapturedOutput read(InputStream in) throws IOException;
     }
 
     /** The shell first: with its children killed first, it would run the rest of its command line. */
@@ -65,11 +84,9 @@ public final class LocalTransport implements Transport {
         return new java.io.File("/dev/null");
     }
 
-    private static String readAll(InputStream in) {
-        try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
-            return out.toString(StandardCharsets.UTF_8);
+    private static CapturedOutput read(InputStream in, Reader reader) {
+        try {
+            return reader.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,6 +36,14 @@ public final class Transports implements AutoCloseable {
         return byHost.computeIfAbsent(host.name(), name -> create(host));
     }
 
+    /** The host's connection is not needed any more for now: its checks of the run have all finished. */
+    public void release(String hostName) {
+        Transport transport = byHost.get(hostName);
+        if (transport != null) {
+            transport.release();
+        }
+    }
+
     private Transport create(HostDefinition host) {
         return switch (host.transport()) {
             case "local" -> new LocalTransport(host.name());

@@ -17,7 +17,7 @@ class InterpolationTest {
 
     private final Map<String, String> variables = Map.of(
             "DEPLOY_USER", "deploy",
-            "SSH_PORT", "2222",
+            "SSH_PORT", "22022",
             "EMPTY", "",
             "DB_PASSWORD", SECRET);
     private final EnvironmentLoader loader = new EnvironmentLoader(getClass().getClassLoader(), variables::get);
@@ -50,11 +50,11 @@ class InterpolationTest {
                 """).hosts().get(0);
 
         assertThat(host.ssh().user()).isEqualTo("deploy");
-        assertThat(host.ssh().port()).isEqualTo(2222);
+        assertThat(host.ssh().port()).isEqualTo(22022);
         assertThat(host.address()).isEqualTo("db-1.internal.example");
         assertThat(host.properties().get("properties")).isEqualTo(Map.of("rack", "r12",
                 "label", "db-1 in r12, by deploy", "paths", List.of("/backups/db-1")));
-        assertThat(host.properties().get("ssh")).isEqualTo(Map.of("user", "deploy", "port", 2222));
+        assertThat(host.properties().get("ssh")).isEqualTo(Map.of("user", "deploy", "port", 22022));
     }
 
     @Test

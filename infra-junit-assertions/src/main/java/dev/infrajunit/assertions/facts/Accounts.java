@@ -70,6 +70,9 @@ public final class Accounts {
             if (all.commandNotFound()) {
                 all = host.run(Command.of("cat /etc/passwd"));
             }
+            if (!all.succeeded()) {
+                throw HostTools.failed(host, "the user names of the processes", all);
+            }
             return all.stdoutLines().stream().filter(line -> line.split(":", -1).length >= 7).map(UserEntry::parse)
                     .collect(Collectors.toMap(UserEntry::uid, UserEntry::name, (first, second) -> first));
         });

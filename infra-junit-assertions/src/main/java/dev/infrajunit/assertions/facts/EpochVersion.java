@@ -11,11 +11,21 @@ record EpochVersion(long epoch, String version, String release) {
         long epoch = 0;
         int colon = rest.indexOf(':');
         if (colon > 0 && rest.substring(0, colon).chars().allMatch(Character::isDigit)) {
-            epoch = Long.parseLong(rest.substring(0, colon));
+            epoch = epoch(text, rest.substring(0, colon));
             rest = rest.substring(colon + 1);
         }
         int dash = rest.lastIndexOf('-');
         return dash < 0 ? new EpochVersion(epoch, rest, "")
                 : new EpochVersion(epoch, rest.substring(0, dash), rest.substring(dash + 1));
+    }
+
+    /** dpkg and rpm both keep the epoch in a signed 32-bit number. */
+    private static long epoch(String version, String digits) {
+        String significant = digits.replaceFirst("^0+(?=.)", "");
+        if (significant.length() > 10 || Long.parseLong(significant) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("cannot compare the version '" + version.strip() + "': its epoch " + digits
+                    + " is larger than any package manager allows (" + Integer.MAX_VALUE + ")");
+        }
+        return Long.parseLong(significant);
     }
 }

@@ -35,6 +35,8 @@ public record InstalledPackages(String manager, String source, VersionScheme sch
                     + " elif command -v apk >/dev/null 2>&1; then echo apk; " + APK_LIST + ";"
                     + " else echo none; fi");
 
+    private static final Map<String, String> TOOLS = Map.of("dpkg", "dpkg-query", "rpm", "rpm", "apk", "apk");
+
     private static final Pattern APK_LINE = Pattern.compile("^(.+)-([^-]+-r\\d+)$");
 
     public InstalledPackages {
@@ -94,7 +96,13 @@ public record InstalledPackages(String manager, String source, VersionScheme sch
         if (!result.succeeded()) {
             throw HostTools.failed(host, "packages", result);
         }
-        return parse(manager, listing);
+        InstalledPackages parsed = parse(manager, listing);
+        // every system has a base of packages: none at all means the wrong manager, or an unreadable database
+        if (parsed.packages().isEmpty()) {
+            throw HostTools.missing(host, "packages", TOOLS.get(manager) + " lists no package at all, so it is not what"
+                    + " manages this host's packages (or its database cannot be read)");
+        }
+        return parsed;
     }
 
     /** Parses what one of the three listing commands printed. */

@@ -58,6 +58,11 @@ public record ListeningSockets(String source, List<Listener> listeners) {
                 if (!ss.succeeded()) {
                     throw HostTools.failed(host, "listening ports", ss);
                 }
+                // ss always prints its header: without it, the empty list is no answer
+                if (ss.stdoutLines().stream().noneMatch(line -> line.strip().startsWith("Netid"))) {
+                    throw HostTools.missing(host, "listening ports", "`" + ss.command() + "` printed no table (not even its"
+                            + " header line)" + (ss.stderr().isBlank() ? "" : ": " + ss.stderr().strip()));
+                }
                 return parseSs(ss.stdoutLines());
             }
             return fromProc(host);

@@ -30,12 +30,14 @@ public final class ServiceFacts {
     private static final String SYSTEMD_SHOW = (
             "systemctl show -p LoadState -p ActiveState -p SubState -p UnitFileState -- {0}");
     private static final String OPENRC_STATUS = (
-            "if rc-service --exists {0}; then echo exists; rc-service {0} status; else echo missing; fi");
+            "if rc-service --exists -- {0}; then echo exists; rc-service -- {0} status; else echo missing; fi");
     private static final String RC_UPDATE_SHOW = "rc-update show -v";
     private static final Command OPENRC_RUNLEVELS = Command.of(RC_UPDATE_SHOW);
     private static final String SYSV_STATUS = (
             "if [ -x /etc/init.d/{0} ]; then /etc/init.d/{0} status </dev/null; echo \"exit=$?\"; else echo missing; fi");
-    private static final Command SYSV_LINKS = Command.of("ls /etc/rc2.d /etc/rc3.d /etc/rc4.d /etc/rc5.d 2>/dev/null");
+    // a missing runlevel directory is normal; one that cannot be listed leaves the answer unknown
+    private static final Command SYSV_LINKS = Command.of(
+            "for d in /etc/rc2.d /etc/rc3.d /etc/rc4.d /etc/rc5.d; do if [ -d \"$d\" ]; then ls -- \"$d\" || exit 1; fi; done");
     private static final String PID_FILES = (
             "for f in /run/{0}.pid /var/run/{0}.pid /run/{0}/{0}.pid; do if [ -r \"$f\" ]; then echo \"$f\"; head -n 1 \"$f\"; exit 0; fi; done; echo none");
     /*
@@ -209,7 +211,16 @@ public final class ServiceFacts {
                     "/etc/init.d/" + name + manager.note()));
         }
         int exit = Integer.parseInt(lines.get(lines.size() - 1).substring("exit=".length()));
-        boolean enabled = sysvStartLinks(HostTools.run(host, SYSV_LINKS, "ls", "service " + name).stdoutLines(), name);
+        if (exit == 4) {
+            throw HostTools.missing(host, "service " + name, "`/etc/init.d/" + name + " status` exited with 4: its status is"
+                    + " unknown to the init script, which many init scripts answer without root");
+        }
+        CommandResult links = HostTools.run(host, SYSV_LINKS, "ls", "service " + name);
+        if (!links.succeeded()) {
+            return new ServiceState(true, exit == 0, Optional.empty(), exit == 0 ? "running" : lsbStatus(exit),
+                    HostTools.exited(links), source, "ls /etc/rc[2-5].d" + manager.note());
+        }
+        boolean enabled = sysvStartLinks(links.stdoutLines(), name);
         return new ServiceState(true, exit == 0, Optional.of(enabled), exit == 0 ? "running" : lsbStatus(exit),
                 enabled ? "linked to start in /etc/rc[2-5].d" : "not linked to start in /etc/rc[2-5].d", source,
                 "ls /etc/rc[2-5].d" + manager.note());

@@ -22,7 +22,8 @@ public final class Sysctl {
         }
         if (!result.succeeded()) {
             String stderr = result.stderr();
-            if (stderr.contains("No such file") || stderr.contains("cannot stat") || stderr.contains("unknown key")) {
+            // "cannot stat ...: Permission denied" is about reading, not about the key
+            if (stderr.contains("No such file") || stderr.contains("unknown key")) {
                 return Optional.empty();
             }
             throw HostTools.failed(host, "sysctl " + key, result);

@@ -3,6 +3,7 @@ package dev.infrajunit.assertions.host;
 import static dev.infrajunit.assertions.error.ShouldExitWith.shouldExitWith;
 
 import dev.infrajunit.CommandResult;
+import dev.infrajunit.assertions.facts.HostTools;
 import dev.infrajunit.assertions.host.Subjects.HostCommand;
 
 /**
@@ -38,7 +39,11 @@ public class CommandAssert extends HostSubjectAssert<CommandAssert, HostCommand>
         return this;
     }
 
+    /** Standard output lacks the text; a command that failed printed nothing to go by, so that cannot be checked. */
     public CommandAssert hasStdoutNotContaining(String text) {
+        if (!result().succeeded()) {
+            throw HostTools.failed(actual.host(), "that `" + actual.command().line() + "` prints no '" + text + "'", result());
+        }
         TextChecks.doesNotContain(this, hostName(), stdoutSubject(), result().stdout(), text, "exit status " + result().exitStatus());
         return this;
     }

@@ -1,9 +1,11 @@
 package dev.infrajunit.assertions.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Orderings as the package managers themselves decide them (dpkg --compare-versions, rpmdev-vercmp, apk version -t). */
 class VersionSchemeTest {
@@ -77,11 +79,41 @@ class VersionSchemeTest {
             "1.01, 1.1",
             "3.1.4-r5, 3.2.0-r0",
             "9.6_p1-r0, 9.7_p1-r0",
+            // a pre-release after a zero part is still before the release
+            "1.0_rc1, 1.0",
+            "2.0_alpha, 2.0",
+            "6.0_pre1, 6.0",
+            "1.0_rc1-r3, 1.0-r0",
+            // chained suffixes: one more pre-release suffix is older, one more post-release suffix newer
+            "0.1.0_alpha_pre2, 0.1.0_alpha",
+            "1.0_alpha, 1.0_alpha_p1",
+            "1.0_beta_rc1, 1.0_beta",
+            "1.0_rc1_p2, 1.0_rc2",
+            "1.0_p1_rc1, 1.0_p1",
+            "1.0, 1.0_p1_rc1",
+            "1.0a, 1.0.1",
+            "1.001, 1.01",
+            "12345678901234567890.1, 12345678901234567891.0",
     })
     void apk(String older, String newer) {
         assertThat(VersionScheme.APK.compare(older, newer)).isNegative();
         assertThat(VersionScheme.APK.compare(newer, older)).isPositive();
         assertThat(VersionScheme.APK.compare(older, older)).isZero();
+    }
+
+    @ParameterizedTest(name = "apk: {0} == {1}")
+    @CsvSource({"1.0, 1.0", "1.0-r0, 1.0-r00", "1.2_rc1, 1.2_rc01"})
+    void apkEqual(String a, String b) {
+        assertThat(VersionScheme.APK.compare(a, b)).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}: an epoch beyond what the tool allows is named")
+    @EnumSource(value = VersionScheme.class, names = {"DEBIAN", "RPM"})
+    void anEpochTooLargeForAnyPackageManagerIsAClearError(VersionScheme scheme) {
+        assertThatThrownBy(() -> scheme.compare("99999999999999999999:1.0", "1.0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot compare the version '99999999999999999999:1.0': its epoch 99999999999999999999 is larger than"
+                        + " any package manager allows (" + Integer.MAX_VALUE + ")");
     }
 
     @ParameterizedTest(name = "plain: {0} < {1}")

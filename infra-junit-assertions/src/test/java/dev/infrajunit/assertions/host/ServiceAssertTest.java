@@ -140,8 +140,8 @@ class ServiceAssertTest {
      * it; rc-update runs the given script.
      */
     private static void openRcTools(Path tools, String rcUpdate) throws IOException {
-        executable(tools.resolve("rc-service"), "case \"$1\" in --exists) [ \"$2\" = sshd ];;"
-                + " *) [ \"$1\" = sshd ] && [ \"$2\" = status ] && echo ' * status: started';; esac");
+        executable(tools.resolve("rc-service"), "case \"$1\" in --exists) [ \"$2\" = -- ] && [ \"$3\" = sshd ];;"
+                + " --) [ \"$2\" = sshd ] && [ \"$3\" = status ] && echo ' * status: started';; esac");
         executable(tools.resolve("rc-update"), "[ \"$*\" = 'show -v' ] || exit 2; " + rcUpdate);
     }
 

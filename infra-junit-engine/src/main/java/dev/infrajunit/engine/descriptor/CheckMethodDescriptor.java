@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.commons.util.ClassUtils;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -89,6 +90,16 @@ public final class CheckMethodDescriptor extends AbstractTestDescriptor implemen
             execution.run(specClass, method, new Object[0], method.getName(), context, this);
         }
         return context;
+    }
+
+    /** Hosts of a skipped check never run: none of them needs its connection for this check. */
+    @Override
+    public void nodeSkipped(InfraExecutionContext context, TestDescriptor descriptor, SkipResult result) {
+        for (TestDescriptor child : getChildren()) {
+            if (child instanceof HostCheckDescriptor host) {
+                host.finished(context);
+            }
+        }
     }
 
     @Override

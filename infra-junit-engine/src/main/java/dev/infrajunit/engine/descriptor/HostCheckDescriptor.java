@@ -4,6 +4,8 @@ import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Host;
 import dev.infrajunit.engine.execution.InfraExecutionContext;
 import java.util.Set;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -59,6 +61,21 @@ public final class HostCheckDescriptor extends AbstractTestDescriptor implements
         }
         check.execution().run(check.specClass(), check.method(), new Object[] {host}, hostName, context, this);
         return context;
+    }
+
+    /** Passed, failed or stopped: one check fewer that needs the host's connection. */
+    @Override
+    public void nodeFinished(InfraExecutionContext context, TestDescriptor descriptor, TestExecutionResult result) {
+        finished(context);
+    }
+
+    @Override
+    public void nodeSkipped(InfraExecutionContext context, TestDescriptor descriptor, SkipResult result) {
+        finished(context);
+    }
+
+    void finished(InfraExecutionContext context) {
+        context.environmentIfOpen().ifPresent(run -> run.checkFinished(hostName));
     }
 
     @Override

@@ -1,11 +1,15 @@
 package dev.infrajunit.engine.descriptor;
 
 import dev.infrajunit.engine.config.InfraConfiguration;
+import dev.infrajunit.engine.execution.CheckThreads;
 import dev.infrajunit.engine.execution.InfraExecutionContext;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.runtime.ActiveEnvironment;
 import dev.infrajunit.runtime.EnvironmentSource;
 import dev.infrajunit.runtime.RunEnvironment;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -21,6 +25,7 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
     private EnvironmentSource source;
     private RuntimeException loadFailure;
     private RunEnvironment run;
+    private CheckThreads checkThreads;
     private Thread stopAtExit;
 
     public InfraEngineDescriptor(UniqueId uniqueId, InfraConfiguration configuration, ClassLoader classLoader) {
@@ -65,7 +70,9 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
             return context.withEnvironmentFailure(e);
         }
         ActiveEnvironment.begin(run);
-        return context.withEnvironment(run);
+        run.expectChecks(checksByHost());
+        checkThreads = new CheckThreads();
+        return context.withEnvironment(run, checkThreads);
     }
 
     @Override
@@ -78,8 +85,26 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
             }
         } finally {
             run = null;
-            closeSource();
+            try {
+                // after the connections: a check still waiting on one ends with it
+                if (checkThreads != null) {
+                    checkThreads.close();
+                }
+            } finally {
+                checkThreads = null;
+                closeSource();
+            }
         }
+    }
+
+    private Map<String, Integer> checksByHost() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (TestDescriptor descendant : getDescendants()) {
+            if (descendant instanceof HostCheckDescriptor check) {
+                counts.merge(check.hostName(), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     private synchronized void closeSource() {

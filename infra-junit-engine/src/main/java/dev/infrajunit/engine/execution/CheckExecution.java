@@ -7,6 +7,7 @@ import dev.infrajunit.runtime.RunEnvironment;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.platform.engine.TestDescriptor;
 
 /**
@@ -35,16 +36,38 @@ public final class CheckExecution {
      */
     public void run(Class<?> specClass, Method method, Object[] arguments, String subject, InfraExecutionContext context,
                     TestDescriptor node) throws Exception {
-        InfraConfiguration configuration = context.configuration();
         RunEnvironment run = context.environment();
+        try {
+            runUnmasked(specClass, method, arguments, subject, context, node, run);
+        } catch (Exception | AssertionError e) {
+            // what is reported never shows a value of the environment's ${env:} and ${sys:} references
+            throw Rethrow.asException(SecretMask.mask(e));
+        } catch (OutOfMemoryError e) {
+            // the process's thread limit: this check could not run, the run goes on with the others
+            if (String.valueOf(e.getMessage()).contains("native thread")) {
+                throw new CouldNotCheckException(subject, "could not start a thread (" + e.getMessage() + "): the process"
+                        + " reached its thread limit (ulimit -u, or a container's pids limit); lower infra.parallelism or"
+                        + " raise the limit", e);
+            }
+            throw e;
+        }
+    }
+
+    private void runUnmasked(Class<?> specClass, Method method, Object[] arguments, String subject,
+                             InfraExecutionContext context, TestDescriptor node, RunEnvironment run) throws Exception {
+        InfraConfiguration configuration = context.configuration();
         Duration limit = timeout.orElseGet(configuration::checkTimeout);
         String limitSource = timeout.isPresent() ? "@Check(timeout)" : InfraConfiguration.CHECK_TIMEOUT;
         boolean aboutHost = arguments.length == 1;
         try (NodeReporter reporter = new NodeReporter(context.listener(), node, configuration.commandReportEntries())) {
+            CheckThreads threads = context.checkThreads();
             if (retry.isPresent()) {
-                retry.get().run(() -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, reporter));
+                // a retry waits for the host to change: it reads facts fetched since it began
+                retry.get().run(number -> CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run,
+                        reporter, threads, number == 1 ? OptionalLong.empty() : OptionalLong.of(System.nanoTime())));
             } else {
-                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, reporter);
+                CheckInvoker.invoke(specClass, method, arguments, subject, limit, limitSource, run, reporter, threads,
+                        OptionalLong.empty());
             }
         } catch (AssertionError e) {
             AssertionError failure = aboutHost ? namingHost(e, subject) : e;

@@ -5,18 +5,16 @@ import dev.infrajunit.Durations;
 import dev.infrajunit.InfraException;
 import dev.infrajunit.runtime.ActiveCheck;
 import dev.infrajunit.runtime.ActiveEnvironment;
+import dev.infrajunit.runtime.FactFreshness;
 import dev.infrajunit.runtime.RunEnvironment;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Calls a check method on a fresh instance of its spec class, bounded by the check's timeout.
@@ -24,17 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * interrupted) while the run goes on with the other hosts.
  */
 public final class CheckInvoker {
-
-    private static final ExecutorService CHECK_THREADS = Executors.newCachedThreadPool(new ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "infra-check-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    });
 
     private CheckInvoker() {
     }
@@ -47,14 +34,18 @@ public final class CheckInvoker {
      * @param timeoutSource where the timeout was configured, for the message
      * @param run      the run the check belongs to: what {@link dev.infrajunit.Infra} answers on its thread
      * @param reporter where the check's report entries go
+     * @param threads  the run's check threads
+     * @param factsSince when facts the check reads must have been fetched, or empty when shared ones do
      */
     public static void invoke(Class<?> specClass, Method method, Object[] arguments, String subject, Duration timeout,
-                              String timeoutSource, RunEnvironment run, ActiveCheck.Reporter reporter) throws Exception {
-        Future<?> call = CHECK_THREADS.submit(() -> {
+                              String timeoutSource, RunEnvironment run, ActiveCheck.Reporter reporter, CheckThreads threads,
+                              OptionalLong factsSince) throws Exception {
+        Future<?> call = threads.start(subject, method.getName(), () -> {
             // Bound to this thread, so a check abandoned after a timeout still sees its own (closed)
             // run after that run ends, instead of loading an environment of its own.
             ActiveEnvironment.bind(run);
             ActiveCheck.bind(reporter);
+            factsSince.ifPresent(FactFreshness::requireSince);
             try {
                 Object instance = instantiate(specClass);
                 method.setAccessible(true);
@@ -62,6 +53,7 @@ public final class CheckInvoker {
             } catch (InvocationTargetException e) {
                 throw new ThrownByCheck(e.getCause());
             } finally {
+                FactFreshness.clear();
                 ActiveCheck.unbind();
                 ActiveEnvironment.unbind();
             }

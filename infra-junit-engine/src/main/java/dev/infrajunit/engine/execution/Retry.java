@@ -17,7 +17,8 @@ public final class Retry {
     /** One attempt of the check. */
     @FunctionalInterface
     public interface Attempt {
-        void run() throws Exception;
+        /** @param number 1 for the first attempt, then 2, 3, ... */
+        void run(int number) throws Exception;
     }
 
     private final Duration timeout;
@@ -39,9 +40,9 @@ public final class Retry {
                     .pollInterval(pollInterval)
                     .pollInSameThread()
                     .untilAsserted(() -> {
-                        attempts.incrementAndGet();
+                        int number = attempts.incrementAndGet();
                         try {
-                            attempt.run();
+                            attempt.run(number);
                         } catch (AssertionError e) {
                             last.set(e);
                             throw e;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.List;
@@ -65,16 +66,16 @@ final class KnownHostsFile {
         // a FileLock is held per JVM, not per thread: threads (and runs) of this JVM take turns here first
         synchronized (IN_THIS_JVM.computeIfAbsent(path.toAbsolutePath().normalize(), p -> new Object())) {
             try {
-                if (path.getParent() != null) {
-                    Files.createDirectories(path.getParent());
-                }
-                try (FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.APPEND); FileLock locked = file.lock()) {
+                createDirectoryOfOwnerOnly(path.getParent());
+                try (FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE); FileLock locked = file.lock()) {
                     synchronized (this) {
                         parsed = null;
                         Verdict now = check(host, port, key);
                         if (now == Verdict.UNKNOWN) {
-                            file.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+                            // glued onto a last line without its newline, the entry would spoil that line too
+                            String entry = endsInNewline(file) ? line : "\n" + line;
+                            file.write(ByteBuffer.wrap(entry.getBytes(StandardCharsets.UTF_8)), file.size());
                             parsed = null;
                         }
                         return now;
@@ -83,6 +84,33 @@ final class KnownHostsFile {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not record the host key in " + path + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    private static boolean endsInNewline(FileChannel file) throws IOException {
+        long size = file.size();
+        if (size == 0) {
+            return true;
+        }
+        ByteBuffer last = ByteBuffer.allocate(1);
+        file.read(last, size - 1);
+        return last.get(0) == '\n';
+    }
+
+    /** As {@code ssh} makes {@code ~/.ssh}: other users may not read which hosts one talks to. */
+    private static void createDirectoryOfOwnerOnly(Path directory) throws IOException {
+        if (directory == null || Files.isDirectory(directory)) {
+            return;
+        }
+        if (directory.getParent() != null) {
+            Files.createDirectories(directory.getParent());
+        }
+        try {
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // made meanwhile by another run
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(directory);
         }
     }
 

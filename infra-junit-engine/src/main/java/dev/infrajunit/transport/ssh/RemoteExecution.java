@@ -3,9 +3,9 @@ package dev.infrajunit.transport.ssh;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
-import java.io.ByteArrayOutputStream;
+import dev.infrajunit.transport.output.CapturedOutput;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -24,11 +25,16 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.transport.TransportException;
 
 /**
- * Runs one command in its own session. SSHJ's stream reads have no timeout and stdout and stderr
- * share one channel window, so both are drained on reader threads at once, and an alarm closes
- * the session at the deadline, which ends both reads once the host confirms the close. A host
- * that never confirms it would leave them reading until the keep-alive gives up, so the caller
- * waits for them only until a moment after the deadline, then stops them.
+ * Runs one command in its own session. The session always executes the same {@code sh -s}, and
+ * the command travels as a script on its standard input: OpenSSH hands the exec line to the login
+ * user's shell, which may be fish or tcsh, where POSIX quoting means something else, while
+ * {@code sh} reads the script the same way everywhere. SSHJ's stream reads have no timeout and
+ * stdout and stderr share one channel window, so both are drained on reader threads at once, with
+ * bounded memory ({@link CapturedOutput}), and an alarm closes the session at the deadline, which
+ * ends both reads once the host confirms the close. A host that never confirms it would leave them
+ * reading until the keep-alive gives up, so the caller waits for them only until a moment after the
+ * deadline, then stops them. Opening the session and starting the command are bounded by the same
+ * deadline.
  */
 final class RemoteExecution {
 
@@ -37,6 +43,9 @@ final class RemoteExecution {
             Map.entry(Signal.ABRT, 6), Map.entry(Signal.FPE, 8), Map.entry(Signal.KILL, 9), Map.entry(Signal.USR1, 10),
             Map.entry(Signal.SEGV, 11), Map.entry(Signal.USR2, 12), Map.entry(Signal.PIPE, 13), Map.entry(Signal.ALRM, 14),
             Map.entry(Signal.TERM, 15));
+
+    /** What every session executes; the command comes on its standard input. */
+    static final String SHELL = "sh -s";
 
     /** How long after its deadline a command's output is still read: a responsive host ends it well within this. */
     private static final long DRAIN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -60,41 +69,87 @@ final class RemoteExecution {
         Session session = null;
         ScheduledFuture<?> alarm = null;
         Session.Command running = null;
-        Future<byte[]> stdout = null;
-        Future<byte[]> stderr = null;
+        Future<CapturedOutput> stdout = null;
+        Future<CapturedOutput> stderr = null;
+        Thread caller = Thread.currentThread();
+        AtomicBoolean starting = new AtomicBoolean(true);
+        AtomicReference<OpenFailException> refused = new AtomicReference<>();
+        // SSHJ waits for the session and the exec request up to the connection's timeout: this one wakes it at the deadline
+        ScheduledFuture<?> startAlarm = alarms.schedule(() -> {
+            synchronized (starting) {
+                if (starting.get()) {
+                    timedOut.set(true);
+                    caller.interrupt();
+                }
+            }
+        }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         try {
-            session = startSession(target, client, shown, timeout, deadline);
-            Session.Command command = session.exec(line);
-            running = command;
+            Session.Command command;
+            try {
+                session = startSession(target, client, shown, timeout, deadline, refused);
+                command = session.exec(SHELL);
+                running = command;
+                try (OutputStream script = command.getOutputStream()) {
+                    script.write(script(line).getBytes(StandardCharsets.UTF_8));
+                }
+            } finally {
+                synchronized (starting) {
+                    starting.set(false);
+                }
+                startAlarm.cancel(false);
+                if (timedOut.get()) {
+                    // the interrupt was the deadline's, not the check's
+                    Thread.interrupted();
+                }
+            }
+            if (timedOut.get()) {
+                throw startFailure(target, client, shown, timeout, refused.get(), null);
+            }
             Session opened = session;
             alarm = alarms.schedule(() -> {
                 timedOut.set(true);
                 // closing waits for the peer's answer: not on the alarm thread
                 readers.execute(() -> abort(opened, command));
             }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            stdout = readers.submit(() -> readAll(command.getInputStream()));
-            stderr = readers.submit(() -> readAll(command.getErrorStream()));
+            stdout = readers.submit(() -> CapturedOutput.stdout(command.getInputStream(),
+                    () -> readers.execute(() -> abort(opened, command))));
+            stderr = readers.submit(() -> CapturedOutput.stderr(command.getErrorStream()));
             // a host that never confirms the close at the deadline never ends the streams either
             long drainedBy = deadline + DRAIN_GRACE_NANOS;
-            byte[] output = stdout.get(Math.max(0, drainedBy - System.nanoTime()), TimeUnit.NANOSECONDS);
-            byte[] errors = stderr.get(Math.max(0, drainedBy - System.nanoTime()), TimeUnit.NANOSECONDS);
+            CapturedOutput output = stdout.get(Math.max(0, drainedBy - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (output.cut()) {
+                // the command was stopped as soon as it printed too much
+                throw CapturedOutput.tooLong(target.hostName(), shown);
+            }
+            CapturedOutput errors = stderr.get(Math.max(0, drainedBy - System.nanoTime()), TimeUnit.NANOSECONDS);
             command.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
             Integer status = exitStatus(command);
             if (!alarm.cancel(false) || timedOut.get() || status == null) {
                 throw failure(target, client, shown, timeout, timedOut.get(), null);
             }
-            return new CommandResult(target.hostName(), shown, status, new String(output, StandardCharsets.UTF_8),
-                    new String(errors, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - started));
+            return new CommandResult(target.hostName(), shown, status, output.text(), errors.text(),
+                    Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | ExecutionException e) {
+            if (timedOut.get()) {
+                throw running == null ? startFailure(target, client, shown, timeout, refused.get(), e)
+                        : failure(target, client, shown, timeout, true, e);
+            }
             if (causedByInterrupt(e)) {
                 // SSHJ's streams turn an interrupt into an InterruptedIOException and clear the flag
                 Thread.currentThread().interrupt();
                 throw new CouldNotCheckException(target.hostName(), "interrupted while running: " + shown, e);
             }
             throw failure(target, client, shown, timeout, timedOut.get(), e);
+        } catch (IllegalStateException e) {
+            // SSHJ's word for a connection that went away under it ("Not connected")
+            throw failure(target, client, shown, timeout, timedOut.get(), e);
         } catch (TimeoutException e) {
             throw failure(target, client, shown, timeout, true, null);
         } catch (InterruptedException e) {
+            if (timedOut.get()) {
+                throw running == null ? startFailure(target, client, shown, timeout, refused.get(), e)
+                        : failure(target, client, shown, timeout, true, e);
+            }
             Thread.currentThread().interrupt();
             throw new CouldNotCheckException(target.hostName(), "interrupted while running: " + shown, e);
         } finally {
@@ -104,7 +159,8 @@ final class RemoteExecution {
             // no reader outlives its command by more than the grace
             stop(stdout);
             stop(stderr);
-            if (session != null && !timedOut.get()) {
+            // a session that timed out before its command started has no alarm to close it
+            if (session != null && (!timedOut.get() || alarm == null)) {
                 // a command left unfinished (its check stopped, a read failed) must not run on on the host
                 if (running != null && running.getExitStatus() == null && running.getExitSignal() == null) {
                     abort(session, running);
@@ -116,7 +172,16 @@ final class RemoteExecution {
         }
     }
 
-    private static void stop(Future<byte[]> reader) {
+    /**
+     * The command as a script for {@code sh -s}: in braces, so that the shell has read all of it
+     * before it runs any, and with standard input from /dev/null, so that no command reads the
+     * script as its input.
+     */
+    static String script(String line) {
+        return "{\n" + line + "\n} </dev/null\n";
+    }
+
+    private static void stop(Future<CapturedOutput> reader) {
         if (reader != null) {
             reader.cancel(true);
         }
@@ -138,22 +203,35 @@ final class RemoteExecution {
      * once it has reaped the command's process, a moment after the channel closed, so a new session
      * can be refused although fewer than {@code MaxSessions} are open on our side.
      */
-    private static Session startSession(SshTarget target, SSHClient client, String shown, Duration timeout, long deadline)
-            throws IOException, InterruptedException {
+    private static Session startSession(SshTarget target, SSHClient client, String shown, Duration timeout, long deadline,
+                                        AtomicReference<OpenFailException> refused) throws IOException, InterruptedException {
         long pause = 5;
         while (true) {
             try {
                 return client.startSession();
             } catch (OpenFailException e) {
+                refused.set(e);
                 if (System.nanoTime() + pause * 1_000_000 > deadline) {
-                    throw new CouldNotCheckException(target.hostName(), "the server kept refusing a new session for "
-                            + Durations.format(timeout) + " (" + e.getMessage() + "): " + shown + ". Is MaxSessions in its"
-                            + " sshd_config below the default of 10, or is something else using this account's sessions?", e);
+                    throw refusedUntilTimeout(target, shown, timeout, e);
                 }
                 Thread.sleep(pause);
                 pause = Math.min(pause * 2, 100);
             }
         }
+    }
+
+    private static CouldNotCheckException refusedUntilTimeout(SshTarget target, String shown, Duration timeout,
+                                                              OpenFailException refusal) {
+        return new CouldNotCheckException(target.hostName(), "the server kept refusing a new session for "
+                + Durations.format(timeout) + " (" + refusal.getMessage() + "): " + shown + ". Is MaxSessions in its"
+                + " sshd_config below the default of 10, or is something else using this account's sessions?", refusal);
+    }
+
+    /** The deadline came before the command started: while the server refused sessions, that is why. */
+    private static CouldNotCheckException startFailure(SshTarget target, SSHClient client, String shown, Duration timeout,
+                                                       OpenFailException refusal, Exception cause) {
+        return refusal != null ? refusedUntilTimeout(target, shown, timeout, refusal)
+                : failure(target, client, shown, timeout, true, cause);
     }
 
     private static CouldNotCheckException failure(SshTarget target, SSHClient client, String shown, Duration timeout,
@@ -201,12 +279,6 @@ final class RemoteExecution {
             // the session may already be gone
         }
         closeQuietly(session);
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toByteArray();
     }
 
     private static void closeQuietly(Session session) {

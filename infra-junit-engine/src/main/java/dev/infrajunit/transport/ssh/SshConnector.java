@@ -4,15 +4,22 @@ import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.NoRouteToHostException;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.keepalive.KeepAlive;
 import net.schmizz.keepalive.KeepAliveRunner;
@@ -31,12 +38,14 @@ final class SshConnector {
     private final HostKeyWarnings warnings;
     private final SshOptions options;
     private final ScheduledExecutorService alarms;
+    private final ExecutorService lookups;
     private final Map<java.nio.file.Path, KnownHostsFile> knownHostsFiles = new ConcurrentHashMap<>();
 
     SshConnector(Config config, Authenticator authenticator, HostKeyWarnings warnings, SshOptions options,
-                 ScheduledExecutorService alarms) {
+                 ScheduledExecutorService alarms, ExecutorService lookups) {
         this.config = config;
         this.alarms = alarms;
+        this.lookups = lookups;
         this.authenticator = authenticator;
         this.warnings = warnings;
         this.options = options;
@@ -74,10 +83,7 @@ final class SshConnector {
                         target.alias());
                 connectThroughCommand(client, proxy, timeoutMs);
             } else if (jump == null) {
-                client.connect(target.address(), target.port());
-                // connected: from now on idle is normal, and the keep-alive watches the peer
-                client.getSocket().setSoTimeout(0);
-                client.setTimeout(0);
+                connectDirectly(client, target, timeoutMs);
             } else {
                 connectThrough(client, tunnel(target, jump), timeoutMs);
             }
@@ -91,6 +97,85 @@ final class SshConnector {
                     ? proxyFailure(target, proxy, e) : connectFailure(target, client, jump, e, hostKeys);
             closeQuietly(client);
             throw failure;
+        } catch (OutOfMemoryError e) {
+            // each connection starts threads of its own; at the process's thread limit this host cannot be checked
+            closeQuietly(client);
+            throw new CouldNotCheckException(target.hostName(), "could not connect to " + target.socketAddress() + ": no"
+                    + " thread could be started for the connection (" + e.getMessage() + "); the process reached its thread"
+                    + " limit (ulimit -u, or a container's pids limit): lower infra.parallelism or raise the limit", e);
+        }
+    }
+
+    /**
+     * Name lookup, TCP connect and the SSH greeting together take at most the connect timeout: a
+     * per-read timeout alone never ends a port that keeps sending lines but never its greeting (a
+     * tarpit), so a watchdog closes the socket at the deadline.
+     */
+    private void connectDirectly(SSHClient client, SshTarget target, int timeoutMs) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        // the connect below looks the name up again, and finds it in the JVM's cache
+        resolve(target, deadline);
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = alarms.schedule(() -> {
+            expired.set(true);
+            Socket socket = client.getSocket();
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException | RuntimeException e) {
+                    // already closed
+                }
+            }
+        }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        try {
+            client.setConnectTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            client.connect(target.address(), target.port());
+            // connected: from now on idle is normal, and the keep-alive watches the peer
+            client.getSocket().setSoTimeout(0);
+            client.setTimeout(0);
+        } catch (IOException | RuntimeException e) {
+            if (expired.get()) {
+                throw new SocketTimeoutException("no SSH greeting within " + timeoutMs + " ms");
+            }
+            throw e;
+        } finally {
+            watchdog.cancel(false);
+        }
+        if (expired.get()) {
+            throw new SocketTimeoutException("no SSH greeting within " + timeoutMs + " ms");
+        }
+    }
+
+    /** The system resolver has no timeout of its own: the lookup runs aside, and is given up at the deadline. */
+    private void resolve(SshTarget target, long deadline) throws IOException {
+        CompletableFuture<InetAddress> lookup = CompletableFuture.supplyAsync(() -> {
+            try {
+                return InetAddress.getByName(target.address());
+            } catch (UnknownHostException e) {
+                throw new CompletionException(e);
+            }
+        }, lookups);
+        try {
+            lookup.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            throw new NameLookupTimeout(target.address());
+        } catch (InterruptedException e) {
+            lookup.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while looking up " + target.address());
+        }
+    }
+
+    /** The name lookup took the whole connect timeout. */
+    static final class NameLookupTimeout extends IOException {
+        NameLookupTimeout(String address) {
+            super("no answer from the name resolver for " + address);
         }
     }
 
@@ -183,6 +268,11 @@ final class SshConnector {
             return new CouldNotCheckException(host, "unreachable: no answer from " + target.socketAddress() + via
                     + " within " + Durations.format(target.connectTimeout()) + " (ssh.connectTimeout). Check that the host"
                     + " is up and that its address and port are right; a firewall may be dropping the connection", e);
+        }
+        if (cause instanceof NameLookupTimeout) {
+            return new CouldNotCheckException(host, "cannot resolve the address '" + target.address() + "': the name"
+                    + " resolver did not answer within " + Durations.format(target.connectTimeout())
+                    + " (ssh.connectTimeout). Check the host's DNS, or give its IP address", e);
         }
         if (cause instanceof UnknownHostException) {
             return new CouldNotCheckException(host, "cannot resolve the address '" + target.address()

@@ -83,7 +83,13 @@ final class SshTransport implements Transport {
     /** The connected client, opening it if this is the first use. */
     SSHClient client() {
         SSHClient connected;
-        lock.lock();
+        try {
+            // interruptible: a check stopped at its timeout must not stay waiting for another's connect
+            lock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw stoppedWhileConnecting(e);
+        }
         try {
             connected = connectedClient();
         } finally {
@@ -124,12 +130,16 @@ final class SshTransport implements Transport {
         } catch (CouldNotCheckException e) {
             if (interrupted(e)) {
                 // The check was stopped, not the host: the next check connects afresh.
-                throw new CouldNotCheckException(hostName(), "interrupted while connecting to " + target.socketAddress()
-                        + "; the check was stopped (by its timeout, or the run was cancelled) before the connection was made", e);
+                throw stoppedWhileConnecting(e);
             }
             failure = e;
             throw e;
         }
+    }
+
+    private CouldNotCheckException stoppedWhileConnecting(Exception cause) {
+        return new CouldNotCheckException(hostName(), "interrupted while connecting to " + target.socketAddress()
+                + "; the check was stopped (by its timeout, or the run was cancelled) before the connection was made", cause);
     }
 
     /**
@@ -138,6 +148,21 @@ final class SshTransport implements Transport {
      */
     private static boolean interrupted(Throwable failure) {
         return Thread.currentThread().isInterrupted() || RemoteExecution.causedByInterrupt(failure);
+    }
+
+    /**
+     * Closes the connection unless another thread is just opening it; the next command opens it
+     * again, which is not counted as a lost connection.
+     */
+    @Override
+    public void release() {
+        if (lock.tryLock()) {
+            try {
+                closeClient();
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     /**

@@ -35,6 +35,9 @@ public final class SshTransports implements AutoCloseable {
     private final ExecutorService readers;
     private final ScheduledExecutorService alarms;
     private final Map<String, SshTransport> transports = new LinkedHashMap<>();
+    private final Map<SshTarget, SshTransport> jumps = new LinkedHashMap<>();
+    // in the order made, so that closing in reverse closes a host before its jump host
+    private final List<SshTransport> opened = new ArrayList<>();
     private final Set<String> resolving = new LinkedHashSet<>();
     private boolean closed;
 
@@ -55,7 +58,7 @@ public final class SshTransports implements AutoCloseable {
         this.alarms = timer;
         this.connector = new SshConnector(config,
                 new Authenticator(new IdentityKeys(config, options.environment()), new SshAgent(options.environment())),
-                new HostKeyWarnings(options.warnings()), options, alarms);
+                new HostKeyWarnings(options.warnings()), options, alarms, readers);
         this.execution = new RemoteExecution(readers, alarms);
     }
 
@@ -82,6 +85,7 @@ public final class SshTransports implements AutoCloseable {
             SshTransport created = new SshTransport(target, host.sudo(), jump, connector, execution,
                     options.maxSessionsPerConnection());
             transports.put(host.name(), created);
+            opened.add(created);
             return created;
         } finally {
             resolving.remove(host.name());
@@ -103,19 +107,21 @@ public final class SshTransports implements AutoCloseable {
             return transport(named.get());
         }
         String key = "jump " + hop + " via " + before.orElse("");
-        SshTransport existing = transports.get(key);
-        if (existing != null) {
-            return existing;
-        }
         if (!resolving.add(key)) {
             throw new CouldNotCheckException(host.name(), "its jump hosts form a loop: "
                     + String.join(" -> ", resolving) + " -> " + hop + ". Fix ssh.jumpHost or ProxyJump");
         }
         try {
+            // shared only by hosts that reach it the same way: same user, keys, known_hosts and checking
             SshTarget target = targets.resolveJump(host.name(), hop, host.ssh(), before);
+            SshTransport existing = jumps.get(target);
+            if (existing != null) {
+                return existing;
+            }
             SshTransport through = target.jump().map(j -> jump(host, j)).orElse(null);
             SshTransport created = new SshTransport(target, false, through, connector, execution, options.maxSessionsPerConnection());
-            transports.put(key, created);
+            jumps.put(target, created);
+            opened.add(created);
             return created;
         } finally {
             resolving.remove(key);
@@ -126,11 +132,12 @@ public final class SshTransports implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        List<SshTransport> all = new ArrayList<>(transports.values());
-        for (int i = all.size() - 1; i >= 0; i--) {
-            all.get(i).close();
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
         }
+        opened.clear();
         transports.clear();
+        jumps.clear();
         readers.shutdownNow();
         alarms.shutdownNow();
     }

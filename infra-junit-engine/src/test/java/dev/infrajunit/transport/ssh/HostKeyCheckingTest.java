@@ -130,6 +130,34 @@ class HostKeyCheckingTest {
         assertThat(run(strict)).isEqualTo("hello\n");
     }
 
+    @Test
+    void acceptNewAddsItsEntryOnALineOfItsOwnWhenTheFileDoesNotEndInANewline() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1");
+        EmbeddedSshServer other = fixture.server("web-2");
+        Path knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, other.knownHostsLine());
+        HostDefinition web1 = fixture.host("web-1", server).knownHosts(knownHosts).hostKeyChecking(HostKeyChecking.ACCEPT_NEW).build();
+
+        assertThat(run(web1)).isEqualTo("hello\n");
+
+        assertThat(Files.readString(knownHosts)).isEqualTo(other.knownHostsLine() + "\n" + server.knownHostsLine() + "\n");
+        HostDefinition web2 = fixture.host("web-2", other).knownHosts(knownHosts).build();
+        assertThat(run(web2)).isEqualTo("hello\n");
+    }
+
+    @Test
+    void acceptNewCreatesAMissingSshDirectoryReadableByItsOwnerOnly() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1");
+        Path knownHosts = dir.resolve("home/.ssh/known_hosts");
+        Files.createDirectories(dir.resolve("home"));
+        HostDefinition web1 = fixture.host("web-1", server).knownHosts(knownHosts).hostKeyChecking(HostKeyChecking.ACCEPT_NEW).build();
+
+        assertThat(run(web1)).isEqualTo("hello\n");
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(knownHosts.getParent())))
+                .isEqualTo("rwx------");
+    }
+
     /**
      * A host first met by several connections at once (several names for one address, and two runs
      * sharing a known_hosts file): its key is recorded once, by one of them.

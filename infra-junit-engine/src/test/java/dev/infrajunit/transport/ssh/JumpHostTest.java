@@ -65,6 +65,23 @@ class JumpHostTest {
         assertThat(bastionServer.connectionCount()).isEqualTo(1);
     }
 
+    /** What reaching the jump host takes comes from the host behind it: each host's own settings hold for its jump. */
+    @Test
+    void hostsBehindOneJumpHostWithDifferentKnownHostsFilesEachHoldTheJumpHostToTheirOwnFile() throws Exception {
+        String spec = "infra@127.0.0.1:" + bastionServer.port();
+        EmbeddedSshServer web2Server = named("web-2");
+        Path web2KnownHosts = Files.writeString(dir.resolve("web-2_known_hosts"), web2Server.knownHostsLine() + "\n");
+        HostDefinition web1 = behindBastion("web-1").jumpHost(spec).build();
+        HostDefinition web2 = fixture.host("web-2", web2Server).knownHosts(web2KnownHosts).jumpHost(spec).build();
+        SshTransports transports = fixture.transports(web1, web2);
+
+        assertThat(transports.forHost(web1).execute(HOSTNAME, TIMEOUT).stdout()).isEqualTo("web-1\n");
+        assertThatThrownBy(() -> transports.forHost(web2).execute(HOSTNAME, TIMEOUT))
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessageStartingWith("web-2: could not reach the jump host: " + spec + ": ")
+                .hasMessageContaining(web2KnownHosts.toString());
+    }
+
     @Test
     void followsProxyJumpFromTheSshConfiguration() throws Exception {
         EmbeddedSshServer web1Server = named("web-1");

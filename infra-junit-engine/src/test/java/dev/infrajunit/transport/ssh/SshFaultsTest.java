@@ -159,7 +159,7 @@ class SshFaultsTest {
     }
 
     @Test
-    void tenMegabytesOnStderrAndStdoutAtOnceAreReadCompletely() throws Exception {
+    void megabytesOnStderrAndStdoutAtOnceAreReadWithoutHangingAndWithBoundedMemory() throws Exception {
         EmbeddedSshServer server = fixture.server("web-1");
         HostDefinition web1 = fixture.host("web-1", server).build();
         SshTransports transports = fixture.transports(web1, healthy);
@@ -168,13 +168,30 @@ class SshFaultsTest {
         CommandResult chatty = transports.forHost(web1).execute(
                 Command.of("head -c 10485760 /dev/zero | tr '\\0' e >&2; echo done"), TIMEOUT);
         CommandResult both = transports.forHost(web1).execute(
-                Command.of("head -c 10485760 /dev/zero | tr '\\0' e >&2 & head -c 10485760 /dev/zero | tr '\\0' o; wait"), TIMEOUT);
+                Command.of("head -c 10485760 /dev/zero | tr '\\0' e >&2 & head -c 6291456 /dev/zero | tr '\\0' o; wait"), TIMEOUT);
 
-        assertThat(chatty.stderr()).hasSize(10 * 1024 * 1024).matches("e+");
+        // standard error is shown, never parsed: its two ends are kept
+        assertThat(chatty.stderr()).hasSizeLessThan(2048)
+                .matches("e{512}\n\\[\\.\\.\\. " + (10 * 1024 * 1024 - 1024) + " bytes of standard error not shown \\.\\.\\.]\ne{512}");
         assertThat(chatty.stdout()).isEqualTo("done\n");
-        assertThat(both.stderr()).hasSize(10 * 1024 * 1024);
-        assertThat(both.stdout()).hasSize(10 * 1024 * 1024);
+        assertThat(both.stderr()).hasSizeLessThan(2048);
+        assertThat(both.stdout()).hasSize(6 * 1024 * 1024);
         assertThat(ok.get().stdout()).isEqualTo("fine\n");
+    }
+
+    /** Checks parse standard output: from part of a listing they would conclude wrongly, so too much is an error. */
+    @Test
+    void standardOutputBeyondWhatACheckReadsIsAnErrorNotAPartialAnswer() {
+        EmbeddedSshServer server = fixture.server("web-1");
+        HostDefinition web1 = fixture.host("web-1", server).build();
+        SshTransports transports = fixture.transports(web1);
+        Command flood = Command.of("head -c 104857600 /dev/zero | tr '\\0' o");
+
+        assertThatThrownBy(() -> transports.forHost(web1).execute(flood, TIMEOUT))
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage("web-1: `" + flood.line() + "` printed more than 16 MB on standard output, more than a check reads;"
+                        + " it was stopped. Narrow what the command prints");
+        assertThat(transports.forHost(web1).execute(Command.of("echo next"), TIMEOUT).stdout()).isEqualTo("next\n");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.infrajunit.transport.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
@@ -81,6 +82,23 @@ class SshTransportTest {
         runEachAnsweringItsNumber(fixture.transports(web1), web1, 40, 24);
         assertThat(server.connectionCount()).isEqualTo(1);
         assertThat(server.execCount()).isEqualTo(40);
+    }
+
+    /** Released once its checks are done, a host's connection is closed; a later command simply connects again. */
+    @Test
+    void aReleasedConnectionIsClosedAndOpenedAgainWhenNeeded() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1");
+        HostDefinition web1 = fixture.host("web-1", server).build();
+        SshTransports transports = fixture.transports(web1);
+
+        assertThat(transports.forHost(web1).execute(Command.of("echo one"), TIMEOUT).stdout()).isEqualTo("one\n");
+        transports.forHost(web1).release();
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.openConnections() == 0);
+        assertThat(transports.forHost(web1).execute(Command.of("echo two"), TIMEOUT).stdout()).isEqualTo("two\n");
+        transports.forHost(web1).release();
+        assertThat(transports.forHost(web1).execute(Command.of("echo three"), TIMEOUT).stdout()).isEqualTo("three\n");
+
+        assertThat(server.connectionCount()).isEqualTo(3);
     }
 
     @Test

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -291,21 +293,57 @@ class OpenSshIntegrationTest {
         assertThat(left.stdout().trim()).as("processes still running the interrupted command").isEqualTo("0");
     }
 
+    /** 50 MB on stderr and a failing exit: the run reads it all with bounded memory and keeps only its ends. */
     @Test
-    void readsTenMegabytesOfStderrFromOpenSsh() {
+    void fiftyMegabytesOfStderrFromAFailingCommandEndAsAShortResult() {
         HostDefinition web1 = host("web-1", fleet.hosts().get(0), fleet.knownHosts(), Optional.empty());
 
         CommandResult result = run(web1).forHost(web1).execute(
-                Command.of("head -c 10485760 /dev/zero | tr '\\0' e >&2; echo done"), TIMEOUT);
+                Command.of("echo start >&2; head -c 52428800 /dev/zero | tr '\\0' e >&2; echo >&2; echo end >&2; echo done; exit 4"), TIMEOUT);
 
-        assertThat(result.stderr()).hasSize(10 * 1024 * 1024);
+        assertThat(result.exitStatus()).isEqualTo(4);
         assertThat(result.stdout()).isEqualTo("done\n");
+        assertThat(result.stderr().length()).isLessThan(2048);
+        assertThat(result.stderr()).startsWith("start\neeee").endsWith("eeee\nend\n")
+                .contains("[... " + (52428800 + 6 + 1 + 4 - 1024) + " bytes of standard error not shown ...]");
+    }
+
+    /**
+     * OpenSSH hands the command line to the login user's shell. Under fish and tcsh the POSIX quoting
+     * idiom means something else (or nothing), so arguments chosen to break it must still arrive as
+     * exactly one word each.
+     */
+    @ParameterizedTest(name = "login shell of {0}")
+    @ValueSource(strings = {"user", "fishUser", "tcshUser"})
+    void argumentsArriveUnchangedWhateverTheLoginShell(String which) {
+        String user = switch (which) {
+            case "fishUser" -> fleet.fishUser();
+            case "tcshUser" -> fleet.tcshUser();
+            default -> fleet.user();
+        };
+        assertThat(user).as("the fleet's %s (restart it with scripts/start-test-sshd.sh)", which).isNotBlank();
+        HostDefinition web1 = as(user, host("web-1", fleet.hosts().get(0), fleet.knownHosts(), Optional.empty()));
+        String hostile = "it's \"$HOME\" `id` $(id) \\ !! !x ; echo pwned\nsecond line * {} %s";
+
+        CommandResult result = run(web1).forHost(web1).execute(
+                Command.of("printf '[%s]\\n' {0} {1}; id -un", hostile, "-n"), TIMEOUT);
+
+        assertThat(result.stderr()).isEmpty();
+        assertThat(result.stdout()).isEqualTo("[" + hostile + "]\n[-n]\n" + user + "\n");
     }
 
     private HostDefinition host(String name, OpenSshFleet.Endpoint endpoint, Path knownHosts, Optional<String> jump) {
         SshSettings ssh = new SshSettings(fleet.user(), endpoint.port(), List.of(fleet.identityFile()), Optional.empty(), knownHosts,
                 HostKeyChecking.STRICT, Duration.ofSeconds(5), jump, false);
         return new HostDefinition(name, endpoint.address(), List.of(), "ssh", ssh, TIMEOUT, false, Map.of(), 0);
+    }
+
+    private static HostDefinition as(String user, HostDefinition host) {
+        SshSettings s = host.ssh();
+        return new HostDefinition(host.name(), host.address(), host.roles(), host.transport(),
+                new SshSettings(user, s.port(), s.identityFiles(), s.passphraseEnv(), s.knownHosts(), s.hostKeyChecking(),
+                        s.connectTimeout(), s.jumpHost(), s.useSshConfig()),
+                host.commandTimeout(), host.sudo(), host.properties(), host.line());
     }
 
     /** A host that takes everything but its name from an SSH client configuration, read by ssh -G. */

@@ -1,0 +1,64 @@
+package dev.infrajunit.engine.execution;
+
+import dev.infrajunit.CouldNotCheckException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The threads the checks of one run are called on: about as many as checks run at once, and all
+ * stopped when the run ends, so no thread of a run outlives it. When the JVM cannot start another
+ * thread (the process's limit, {@code ulimit -u} or a container's pids limit, is reached), the
+ * check that needed it cannot be checked; the run goes on.
+ */
+public final class CheckThreads implements AutoCloseable {
+
+    /** How long the end of a run waits for a check abandoned at its timeout to notice its interrupt. */
+    private static final long STOP_WAIT_MILLIS = 2_000;
+
+    private final ThreadPoolExecutor pool;
+
+    public CheckThreads() {
+        AtomicInteger count = new AtomicInteger();
+        pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "infra-check-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts a check's call on a thread of its own. */
+    <T> Future<T> start(String subject, String check, Callable<T> call) {
+        try {
+            return pool.submit(call);
+        } catch (OutOfMemoryError e) {
+            throw noThread(subject, check, e);
+        } catch (RejectedExecutionException e) {
+            if (!pool.isShutdown()) {
+                throw noThread(subject, check, e);
+            }
+            throw new CouldNotCheckException(subject, "check " + check + " was not started: the run is over", e);
+        }
+    }
+
+    private static CouldNotCheckException noThread(String subject, String check, Throwable cause) {
+        return new CouldNotCheckException(subject, "could not start a thread for check " + check + " (" + cause.getMessage()
+                + "): the process reached its thread limit (ulimit -u, or a container's pids limit); lower"
+                + " infra.parallelism or raise the limit", cause);
+    }
+
+    /** Interrupts what still runs and waits a moment for it to end. */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

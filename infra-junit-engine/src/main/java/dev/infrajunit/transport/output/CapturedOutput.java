@@ -1,0 +1,88 @@
+package dev.infrajunit.transport.output;
+
+import dev.infrajunit.CouldNotCheckException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A command's output, read with bounded memory whatever the host prints. Standard output is what
+ * checks parse: beyond {@link #STDOUT_LIMIT} bytes it is cut and said to be, so a check can refuse
+ * to conclude from part of it. Standard error is only ever shown: its first and last
+ * {@link #STDERR_KEPT_EACH_END} bytes are kept, and what lies between is counted, not kept.
+ *
+ * @param text  what was kept, decoded as UTF-8
+ * @param bytes how many bytes the command printed in all
+ * @param cut   whether some of them are not in {@code text}
+ */
+public record CapturedOutput(String text, long bytes, boolean cut) {
+
+    /** Above what any check reads on purpose (a file's content is read up to 8 MB and one byte). */
+    public static final int STDOUT_LIMIT = 16 * 1024 * 1024;
+    public static final int STDERR_KEPT_EACH_END = 512;
+
+    /** Standard output cut at the limit is no answer: a check would conclude from part of a listing. */
+    public static CouldNotCheckException tooLong(String host, String command) {
+        return new CouldNotCheckException(host, "`" + command + "` printed more than " + STDOUT_LIMIT / (1024 * 1024)
+                + " MB on standard output, more than a check reads; it was stopped. Narrow what the command prints");
+    }
+
+    /**
+     * Reads standard output to its end. Past the limit it keeps nothing more, calls {@code stop}
+     * (which should end the command) once, and reads on until the stream ends: a stream left unread
+     * would stall the command, and over SSH one closed early breaks the whole connection.
+     */
+    public static CapturedOutput stdout(InputStream in, Runnable stop) throws IOException {
+        try (in) {
+            ByteArrayOutputStream kept = new ByteArrayOutputStream();
+            byte[] buffer = new byte[16 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                long before = total;
+                total += n;
+                if (before < STDOUT_LIMIT) {
+                    kept.write(buffer, 0, (int) Math.min(n, STDOUT_LIMIT - before));
+                    if (total > STDOUT_LIMIT) {
+                        stop.run();
+                    }
+                }
+            }
+            return new CapturedOutput(kept.toString(StandardCharsets.UTF_8), total, total > STDOUT_LIMIT);
+        }
+    }
+
+    /** Reads standard error to its end, keeping its beginning and its end. */
+    public static CapturedOutput stderr(InputStream in) throws IOException {
+        try (in) {
+            byte[] head = new byte[STDERR_KEPT_EACH_END];
+            byte[] tail = new byte[STDERR_KEPT_EACH_END];
+            int headLength = 0;
+            long total = 0;
+            byte[] buffer = new byte[16 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                for (int i = 0; i < n; i++, total++) {
+                    if (headLength < head.length) {
+                        head[headLength++] = buffer[i];
+                    } else {
+                        tail[(int) ((total - head.length) % tail.length)] = buffer[i];
+                    }
+                }
+            }
+            long beyondHead = total - headLength;
+            if (beyondHead <= tail.length) {
+                byte[] all = new byte[(int) total];
+                System.arraycopy(head, 0, all, 0, headLength);
+                System.arraycopy(tail, 0, all, headLength, (int) beyondHead);
+                return new CapturedOutput(new String(all, StandardCharsets.UTF_8), total, false);
+            }
+            byte[] last = new byte[tail.length];
+            int start = (int) (beyondHead % tail.length);
+            System.arraycopy(tail, start, last, 0, tail.length - start);
+            System.arraycopy(tail, 0, last, tail.length - start, start);
+            String text = new String(head, StandardCharsets.UTF_8) + "\n[... " + (beyondHead - tail.length)
+                    + " bytes of standard error not shown ...]\n" + new String(last, StandardCharsets.UTF_8);
+            return new CapturedOutput(text, total, true);
+        }
+    }
+}
