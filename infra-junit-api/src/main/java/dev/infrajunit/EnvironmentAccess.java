@@ -27,9 +27,8 @@ public interface EnvironmentAccess {
     String noMatch(String selector);
 
     /**
-     * Publishes {@code key = value} as a report entry of the check running on this thread.
-     *
-     * @throws IllegalStateException when no check of a run is running on this thread
+     * Publishes {@code key = value} as a report entry of the check running on this thread; does
+     * nothing when no check of a run is running on this thread.
      */
     void report(String key, String value);
 }

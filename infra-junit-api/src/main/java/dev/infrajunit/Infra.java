@@ -46,11 +46,21 @@ public final class Infra {
 
     /**
      * Publishes {@code key = value} as a report entry of the running check, where IDEs, Open Test
-     * Reporting XML and the infra-junit HTML report show it: for example what a check measured.
+     * Reporting XML, the infra-junit HTML report and the monitor receive it with the check's node: for
+     * example what a check measured ({@code hasRecentBackup} publishes each policy's newest backup
+     * age this way). Outside a check (a plain JUnit Jupiter test, or a thread the check started
+     * itself) it is ignored, so that code shared with such tests need not ask where it runs.
      *
-     * @throws IllegalStateException when no check of an infra-junit run is running on this thread
+     * @throws IllegalArgumentException when the key or the value is blank
      */
     public static void report(String key, String value) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("Infra.report needs a key, but got " + (key == null ? "null" : "'" + key + "'"));
+        }
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Infra.report(\"" + key + "\", value) needs a value, but got "
+                    + (value == null ? "null" : "'" + value + "'"));
+        }
         Engine.ACCESS.report(key, value);
     }
 

@@ -3,12 +3,14 @@ package dev.infrajunit.backup;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.infrajunit.Host;
+import dev.infrajunit.Infra;
 import dev.infrajunit.InfraException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -24,6 +26,13 @@ import org.apiguardian.api.API;
  */
 @API(status = STABLE)
 public final class BackupCheck {
+
+    /**
+     * The report entry key under which a check publishes, for each policy it looked at, how old the
+     * newest backup is and how old it may be, in seconds: {@code <age> <maxAge> <host> <policy>}, e.g.
+     * {@code 183600.000 86400.000 db-2 files /var/backups/pg/*.dump}.
+     */
+    public static final String AGE_REPORT_KEY = "infra-junit.backup.age-seconds";
 
     private final Host host;
     private final Optional<BackupKind> kind;
@@ -83,6 +92,8 @@ public final class BackupCheck {
         for (BackupPolicy policy : policies) {
             BackupExpectation expectation = new BackupExpectation(maxAgeOf(policy), policy.minSize(), now);
             problems.addAll(store(policy.kind()).problems(host, policy, expectation));
+            expectation.newest().oldest().ifPresent(age -> Infra.report(AGE_REPORT_KEY, String.format(Locale.ROOT,
+                    "%.3f %.3f %s %s", age.toMillis() / 1000.0, expectation.maxAge().toMillis() / 1000.0, host.name(), policy.describe())));
         }
         if (problems.isEmpty()) {
             return Optional.empty();

@@ -11,14 +11,21 @@ import org.apiguardian.api.API;
 
 /**
  * What one policy expects at the moment of the check, and the sentences that say how a backup
- * falls short. Every kind words its failures through here, so they all read alike.
+ * falls short. Every kind words its failures through here, so they all read alike, and every
+ * newest backup found is noted here, so that its age can be published.
+ *
+ * @param newest the ages of the newest backups {@link #problemWith} was shown
  */
 @API(status = EXPERIMENTAL)
-public record BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now) {
+public record BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now, NewestAges newest) {
+
+    public BackupExpectation(Duration maxAge, OptionalLong minSize, Instant now) {
+        this(maxAge, minSize, now, new NewestAges());
+    }
 
     /** The same expectation, with ages measured up to another moment. */
     public BackupExpectation at(Instant moment) {
-        return new BackupExpectation(maxAge, minSize, moment);
+        return new BackupExpectation(maxAge, minSize, moment, newest);
     }
 
     /** {@code expected a backup younger than 24h}. */
@@ -45,6 +52,7 @@ public record BackupExpectation(Duration maxAge, OptionalLong minSize, Instant n
      * @param newestOf how the newest is introduced: {@code the newest of /var/backups/pg/*.dump}
      */
     public Optional<String> problemWith(String newestOf, FoundBackup newest) {
+        this.newest.saw(age(newest.time()));
         String age = Durations.format(age(newest.time()));
         if (!isFresh(newest.time())) {
             String size = newest.size().isPresent() ? " (" + Sizes.format(newest.size().getAsLong()) + ")" : "";

@@ -207,20 +207,8 @@ class FleetBenchmark {
     }
 
     private Path environment(OpenSshFleet fleet, List<String> endpoints) throws IOException {
-        StringBuilder yaml = new StringBuilder()
-                .append("ssh:\n")
-                .append("  user: ").append(fleet.user()).append('\n')
-                .append("  identityFile: ").append(fleet.identityFile()).append('\n')
-                .append("  knownHosts: ").append(fleet.knownHosts()).append('\n')
-                .append("  useSshConfig: false\n")
-                .append("hosts:\n");
-        for (int i = 0; i < endpoints.size(); i++) {
-            String[] addressAndPort = endpoints.get(i).split(":");
-            yaml.append("  host-").append(i + 1).append(": { address: ").append(addressAndPort[0])
-                    .append(", ssh: { port: ").append(addressAndPort[1]).append(" } }\n");
-        }
         Path file = work.resolve("fleet-" + endpoints.size() + ".yaml");
-        Files.writeString(file, yaml);
+        Files.writeString(file, fleet.environment(endpoints.size()));
         return file;
     }
 }

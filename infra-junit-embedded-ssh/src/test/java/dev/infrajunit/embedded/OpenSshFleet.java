@@ -96,6 +96,26 @@ public record OpenSshFleet(String user, Path identityFile, Path knownHosts, Path
         return this;
     }
 
+    /**
+     * An environment file naming the fleet's first {@code count} hosts {@code host-1} to {@code host-N},
+     * logged into with the fleet's key, for benchmarks that check many hosts.
+     */
+    public String environment(int count) {
+        StringBuilder yaml = new StringBuilder()
+                .append("ssh:\n")
+                .append("  user: ").append(user).append('\n')
+                .append("  identityFile: ").append(identityFile).append('\n')
+                .append("  knownHosts: ").append(knownHosts).append('\n')
+                .append("  useSshConfig: false\n")
+                .append("hosts:\n");
+        for (int i = 0; i < count; i++) {
+            Endpoint endpoint = hosts.get(i);
+            yaml.append("  host-").append(i + 1).append(": { address: ").append(endpoint.address())
+                    .append(", ssh: { port: ").append(endpoint.port()).append(" } }\n");
+        }
+        return yaml.toString();
+    }
+
     /** Skips the calling test unless the fleet has at least {@code count} hosts. */
     public OpenSshFleet requireHosts(int count) {
         require(hosts.size() >= count, "The OpenSSH test fleet has " + hosts.size() + " host(s); this test needs "

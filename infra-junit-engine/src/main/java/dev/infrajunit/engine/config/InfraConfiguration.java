@@ -43,6 +43,12 @@ public final class InfraConfiguration {
     /** Whether a run longer than 10 s prints a one-line progress summary every 5 s (default true). */
     public static final String PROGRESS_ENABLED = "infra.progress.enabled";
 
+    /**
+     * Shard {@code K/N} (K from 0): keep only the hosts of shard K of N, chosen by rendezvous hashing
+     * of their names; checks without a host run in shard 0 only. Unset, every host is checked.
+     */
+    public static final String SHARD = "infra.shard";
+
     public static final int DEFAULT_PARALLELISM = 32;
     public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(60);
 
@@ -109,6 +115,16 @@ public final class InfraConfiguration {
                 throw new IllegalArgumentException(CHECK_TIMEOUT + ": " + e.getMessage());
             }
         }).orElse(DEFAULT_CHECK_TIMEOUT);
+    }
+
+    public Optional<Shard> shard() {
+        return value(SHARD).map(text -> {
+            try {
+                return Shard.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(SHARD + "=" + text + ": " + e.getMessage());
+            }
+        });
     }
 
     private Optional<String> value(String key) {

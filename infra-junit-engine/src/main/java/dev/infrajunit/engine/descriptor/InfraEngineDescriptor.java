@@ -34,6 +34,10 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
         this.classLoader = classLoader;
     }
 
+    public InfraConfiguration configuration() {
+        return configuration;
+    }
+
     /**
      * The environment's definition, loaded on first call.
      *

@@ -24,8 +24,10 @@ public final class SpecDiscovery {
                 .addSelectorResolver(context -> new HostResolver(context.getIssueReporter(), engine))
                 .build()
                 .resolve(request, engine);
+        DiscoveryIssueReporter issues = DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), engine.getUniqueId());
+        ShardPruning.apply(engine, issues);
         if (!engine.getChildren().isEmpty()) {
-            loadEnvironment(engine, DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), engine.getUniqueId()));
+            loadEnvironment(engine, issues);
         }
     }
 

@@ -14,9 +14,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver through Selenium. The driver and the
  * browser are named by path, so Selenium never looks for (or downloads) drivers of its own. Tests are
- * skipped, saying what to install, where they are missing; {@code scripts/test} installs both.
+ * skipped, saying what to install, where they are missing; {@code scripts/test} installs both. The
+ * monitor's page tests use it too (this module's test-jar).
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -27,7 +28,7 @@ final class HeadlessChromium implements AutoCloseable {
         this.driver = driver;
     }
 
-    static HeadlessChromium start() {
+    public static HeadlessChromium start() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver are not installed: apt-get install chromium chromium-driver");
         ChromeOptions options = new ChromeOptions();
@@ -42,12 +43,12 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(driver);
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
     /** A screenshot of the page as shown, saved as PNG. */
-    Path screenshot(Path file) throws java.io.IOException {
+    public Path screenshot(Path file) throws java.io.IOException {
         File taken = driver.getScreenshotAs(OutputType.FILE);
         Files.createDirectories(file.getParent());
         return Files.copy(taken.toPath(), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -1,0 +1,16 @@
+package dev.infrajunit.monitor.state;
+
+import java.util.Locale;
+
+/** What alerts are made from: a check's state, changed only by lasting runs of results. */
+public enum State {
+    OK, PENDING, FAILING, RECOVERING, FLAPPING;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static State ofLabel(String label) {
+        return valueOf(label.toUpperCase(Locale.ROOT));
+    }
+}
