@@ -54,6 +54,8 @@ public final class Keys {
         HOST_GLOB,
         /** A map of text values with at least one entry; {@link Key#expected()} says what it holds. */
         TEXT_MAP,
+        /** A list of text values, at least one, such as the words of a command line. */
+        TEXTS,
         /** One of {@link Key#values()}. */
         ONE_OF,
         /** A map with the keys {@link Key#nested()}. */
@@ -136,6 +138,10 @@ public final class Keys {
     /** @param expected what the map holds, for messages: {@code the tags to match, such as { env: staging }} */
     public Keys textMap(String key, String expected) {
         return with(new Key(key, Type.TEXT_MAP, List.of(), Optional.empty(), Optional.of(expected), Optional.empty()));
+    }
+
+    public Keys texts(String key) {
+        return with(new Key(key, Type.TEXTS, List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     public Keys oneOf(String key, String... values) {

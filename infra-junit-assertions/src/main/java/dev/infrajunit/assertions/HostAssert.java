@@ -11,6 +11,7 @@ import dev.infrajunit.assertions.host.CertificateFileAssert;
 import dev.infrajunit.assertions.host.CommandAssert;
 import dev.infrajunit.assertions.host.ConfigAssert;
 import dev.infrajunit.assertions.host.ConnectionAssert;
+import dev.infrajunit.assertions.host.ContainerAssert;
 import dev.infrajunit.assertions.host.CronJobAssert;
 import dev.infrajunit.assertions.host.DefaultRouteAssert;
 import dev.infrajunit.assertions.host.DnsAssert;
@@ -31,6 +32,7 @@ import dev.infrajunit.assertions.host.Subjects.HostCertificateFile;
 import dev.infrajunit.assertions.host.Subjects.HostCommand;
 import dev.infrajunit.assertions.host.Subjects.HostConfig;
 import dev.infrajunit.assertions.host.Subjects.HostConnection;
+import dev.infrajunit.assertions.host.Subjects.HostContainer;
 import dev.infrajunit.assertions.host.Subjects.HostCronJob;
 import dev.infrajunit.assertions.host.Subjects.HostDefaultRoute;
 import dev.infrajunit.assertions.host.Subjects.HostDnsName;
@@ -275,6 +277,11 @@ public class HostAssert extends AbstractAssert<HostAssert, Host> {
     public SystemSettingsAssert system() {
         return navigate(SystemSettingsAssert.class, HostSystemSettings.class, new HostSystemSettings(actual),
                 SystemSettingsAssert::new);
+    }
+
+    /** A docker or podman container, by name or id. */
+    public ContainerAssert container(String name) {
+        return navigate(ContainerAssert.class, HostContainer.class, new HostContainer(actual, name), ContainerAssert::new);
     }
 
     // ---- short forms ----

@@ -76,11 +76,6 @@ public final class Ec2InstanceLookup {
                 + " (set aws.instanceId on the host if its Name tag differs)";
     }
 
-    /** How messages name what was looked for: {@code i-0123} or {@code tagged Name=db-2}. */
-    public String describeTarget() {
-        return instanceId.orElse("tagged Name=" + nameTag);
-    }
-
     private Optional<Instance> describe() {
         List<Instance> instances = AwsCall.run(context, subject, ACTION, () -> {
             try {

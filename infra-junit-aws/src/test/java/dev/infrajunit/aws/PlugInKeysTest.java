@@ -56,7 +56,7 @@ class PlugInKeysTest {
     void theKindsOfHostSourcesAreThoseOnTheClassPath() {
         assertProblem("hostSources:\n  - sshconfig: ~/.ssh/config\n")
                 .hasMessage("staging.yaml:2: hostSources[0]: a host source starts with its kind, but this one has"
-                        + " 'sshconfig'; did you mean 'sshConfig'? Kinds: ebs, ec2, rds, sshConfig");
+                        + " 'sshconfig'; did you mean 'sshConfig'? Kinds: ansible, ebs, ec2, rds, sshConfig");
         assertProblem("hostSources:\n  - sshConfig: ~/.ssh/config\n    ec2: { tags: { env: staging } }\n")
                 .hasMessage("staging.yaml:2: hostSources[0]: one host source per entry, but this one has both"
                         + " sshConfig and ec2; start each with its own '-'");

@@ -26,6 +26,7 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.common.util.threads.SshdThreadFactory;
 import org.apache.sshd.server.forward.StaticDecisionForwardingFilter;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
@@ -63,7 +64,7 @@ public final class EmbeddedSshServer implements AutoCloseable {
     private EmbeddedSshServer(Builder builder) {
         this.address = builder.address;
         this.hostKey = builder.hostKeyKind.generate();
-        this.pumps = Executors.newCachedThreadPool(daemonThreads("embedded-ssh-" + builder.address));
+        this.pumps = Executors.newCachedThreadPool(new SshdThreadFactory("embedded-ssh-" + builder.address));
         List<PublicKey> authorized = new CopyOnWriteArrayList<>(builder.authorizedKeys);
         Path workingDirectory = builder.workingDirectory;
         Map<String, String> environment = Map.copyOf(builder.environment);
@@ -196,15 +197,6 @@ public final class EmbeddedSshServer implements AutoCloseable {
     @Override
     public String toString() {
         return "EmbeddedSshServer[" + address + ":" + (server.isStarted() ? port() : "stopped") + "]";
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** What the server is like; {@link #start()} binds it. */

@@ -1,5 +1,6 @@
 package dev.infrajunit.engine;
 
+import dev.infrajunit.concurrent.DaemonThreads;
 import dev.infrajunit.engine.descriptor.HostCheckDescriptor;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,12 +61,7 @@ public final class HostOrderedExecutor implements HierarchicalTestExecutorServic
     private final AtomicInteger unexpandedContainers = new AtomicInteger();
 
     public HostOrderedExecutor(int parallelism) {
-        AtomicInteger containerCount = new AtomicInteger();
-        containers = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "infra-container-" + containerCount.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        containers = Executors.newCachedThreadPool(DaemonThreads.factory("infra-container"));
         for (int i = 1; i <= parallelism; i++) {
             Thread worker = new Thread(this::work, "infra-worker-" + i);
             worker.setDaemon(true);

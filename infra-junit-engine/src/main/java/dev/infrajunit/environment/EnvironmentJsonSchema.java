@@ -77,6 +77,15 @@ public final class EnvironmentJsonSchema {
         if (rule instanceof Schema.OneOf oneOf) {
             return anyOf(Map.of("enum", oneOf.allowed()), REFERENCE);
         }
+        if (rule instanceof Schema.Texts) {
+            return Map.of("type", "array", "minItems", 1, "items", Map.of("type", List.of("string", "number", "boolean")));
+        }
+        if (rule instanceof Schema.Transport transport) {
+            List<Map<String, Object>> kinds = new ArrayList<>();
+            kinds.add(rule(transport.builtIn()));
+            transport.kinds().values().forEach(kind -> kinds.add(rule(kind)));
+            return Map.of("anyOf", kinds);
+        }
         if (rule instanceof Schema.TextMap) {
             return object(Map.of("minProperties", 1, "additionalProperties", Map.of("type", List.of("string", "number", "boolean"))));
         }

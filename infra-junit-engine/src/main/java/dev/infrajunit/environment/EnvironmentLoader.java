@@ -96,7 +96,7 @@ public final class EnvironmentLoader {
         } catch (IOException e) {
             throw new EnvironmentException(where, "Environment file " + where + " could not be read: " + e);
         }
-        return parse(text(bytes, where), name, new Source(where, Optional.of(file)));
+        return parse(text(bytes, where), name, new EnvironmentOrigin(where, Optional.of(file)));
     }
 
     /**
@@ -105,7 +105,7 @@ public final class EnvironmentLoader {
      * @param source the file the text came from, if any; messages name it, or else {@code name}
      */
     public EnvironmentDefinition parse(String yaml, String name, Optional<Path> source) {
-        return parse(yaml, name, new Source(source.map(Path::toString).orElse(name), source));
+        return parse(yaml, name, new EnvironmentOrigin(source.map(Path::toString).orElse(name), source));
     }
 
     /** The names of the environments on the class path ({@code infra/*.yaml}), sorted. */
@@ -123,14 +123,14 @@ public final class EnvironmentLoader {
         } catch (IOException e) {
             throw new EnvironmentException(where, "Environment " + where + " could not be read: " + e);
         }
-        return parse(text(bytes, where), name, new Source(where, fileOf(resource)));
+        return parse(text(bytes, where), name, new EnvironmentOrigin(where, fileOf(resource)));
     }
 
-    private EnvironmentDefinition parse(String text, String name, Source source) {
+    private EnvironmentDefinition parse(String text, String name, EnvironmentOrigin source) {
         return new EnvironmentParser(environmentVariables, source, plugins(source)).parse(text, name);
     }
 
-    private synchronized Plugins plugins(Source source) {
+    private synchronized Plugins plugins(EnvironmentOrigin source) {
         if (plugins == null) {
             try {
                 plugins = Plugins.load(classLoader);

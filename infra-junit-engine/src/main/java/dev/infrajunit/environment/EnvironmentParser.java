@@ -21,12 +21,12 @@ final class EnvironmentParser {
     private static final String NO_HOSTS = "declares no hosts; list them under 'hosts:', for example"
             + " hosts: { web-1: { address: 10.0.0.5 } }";
 
-    private final Source source;
+    private final EnvironmentOrigin source;
     private final Interpolator interpolator;
     private final Schema schema;
     private final HostDiscovery discovery;
 
-    EnvironmentParser(Function<String, String> environmentVariables, Source source, Plugins plugins) {
+    EnvironmentParser(Function<String, String> environmentVariables, EnvironmentOrigin source, Plugins plugins) {
         this.source = source;
         this.interpolator = new Interpolator(environmentVariables, source);
         this.schema = new Schema(plugins);
@@ -61,7 +61,8 @@ final class EnvironmentParser {
                 }
                 // A host written under hosts: wins over a discovered one of the same name.
                 if (!hosts.containsKey(found.name())) {
-                    hosts.put(found.name(), host(found.name(), discovery.own(entry, found), entry.line(), defaults, roles));
+                    hosts.put(found.name(), host(found.name(), discovery.own(entry, found), entry.line(), defaults,
+                            withFoundRoles(roles, entry, found)));
                 }
             }
         }
@@ -143,6 +144,21 @@ final class EnvironmentParser {
         properties.putIfAbsent("address", name);
         properties.put("roles", roleNames);
         return HostSettings.definition(name, properties, line);
+    }
+
+    /**
+     * The defined roles, and the roles a source found for a host (an inventory's groups) that the
+     * file does not define, as roles without keys: a group says what a host is even when no keys
+     * come with it. Roles an entry's own {@code roles:} lists replace those and must be defined.
+     */
+    private static Map<String, YamlNode.Mapping> withFoundRoles(Map<String, YamlNode.Mapping> roles, HostDiscovery.Entry entry,
+                                                                DiscoveredHost found) {
+        if (entry.roles().isPresent() || !(found.keys().get("roles") instanceof List<?> named)) {
+            return roles;
+        }
+        Map<String, YamlNode.Mapping> all = new LinkedHashMap<>(roles);
+        named.forEach(role -> all.putIfAbsent(String.valueOf(role), YamlNode.Mapping.empty(entry.line(), "roles." + role)));
+        return all;
     }
 
     /** The roles a {@code roles:} key lists, each of which must be defined under {@code roles:}. */

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param name           the key under {@code hosts:}
  * @param address        {@code address}; defaults to the name
  * @param roles          {@code roles}, in file order
- * @param transport      {@code transport}: {@code ssh} (default) or {@code local}
+ * @param transport      {@code transport}: {@code ssh} (default), {@code local}, or the kind a
+ *                       {@code transport:} map names ({@code exec}), whose options are in {@code properties}
  * @param ssh            the merged {@code ssh} settings
  * @param commandTimeout {@code commandTimeout}, default 30s
  * @param sudo           {@code sudo}: whether privileged commands may use {@code sudo -n} (default false)

@@ -35,11 +35,11 @@ final class HostDiscovery {
         }
     }
 
-    private final Source source;
+    private final EnvironmentOrigin source;
     private final Plugins plugins;
     private final Schema schema;
 
-    HostDiscovery(Source source, Plugins plugins, Schema schema) {
+    HostDiscovery(EnvironmentOrigin source, Plugins plugins, Schema schema) {
         this.source = source;
         this.plugins = plugins;
         this.schema = schema;

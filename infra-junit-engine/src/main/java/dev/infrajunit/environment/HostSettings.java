@@ -28,12 +28,17 @@ final class HostSettings {
                 name,
                 (String) properties.get("address"),
                 roles,
-                (String) properties.getOrDefault("transport", "ssh"),
+                transportKind(properties.getOrDefault("transport", "ssh")),
                 ssh(map(properties.get("ssh"))),
                 duration(properties.get("commandTimeout"), DEFAULT_COMMAND_TIMEOUT),
                 (Boolean) properties.getOrDefault("sudo", false),
                 properties,
                 line);
+    }
+
+    /** {@code ssh}, {@code local}, or the kind a {@code transport:} map names: {@code exec} for {@code { exec: [...] }}. */
+    private static String transportKind(Object transport) {
+        return transport instanceof Map<?, ?> map ? String.valueOf(map.keySet().iterator().next()) : (String) transport;
     }
 
     static SshSettings ssh(Map<String, Object> ssh) {

@@ -17,9 +17,9 @@ final class Interpolator {
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
     private final Function<String, String> environmentVariables;
-    private final Source source;
+    private final EnvironmentOrigin source;
 
-    Interpolator(Function<String, String> environmentVariables, Source source) {
+    Interpolator(Function<String, String> environmentVariables, EnvironmentOrigin source) {
         this.environmentVariables = environmentVariables;
         this.source = source;
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 final class Normalizer {
 
-    private final Source source;
+    private final EnvironmentOrigin source;
     private final Interpolator interpolator;
     private final String host;
 
@@ -21,7 +21,7 @@ final class Normalizer {
      * @param host the host whose values these are, for {@code ${host}}; null for the top level
      *             and roles, where {@code ${host}} stays as written
      */
-    Normalizer(Source source, Interpolator interpolator, String host) {
+    Normalizer(EnvironmentOrigin source, Interpolator interpolator, String host) {
         this.source = source;
         this.interpolator = interpolator;
         this.host = host;

@@ -2,6 +2,7 @@ package dev.infrajunit.environment;
 
 import dev.infrajunit.spi.BackupPolicyKind;
 import dev.infrajunit.spi.HostSource;
+import dev.infrajunit.spi.TransportProvider;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,15 @@ import java.util.TreeMap;
 
 /**
  * What the jars on a class path add to environment files, found with {@link ServiceLoader}: kinds
- * of host sources (the engine's {@code sshConfig} among them) and kinds of backup policies.
+ * of host sources (the engine's {@code sshConfig} among them), kinds of backup policies, and kinds
+ * of transports (the engine's {@code exec} among them).
  *
  * @param hostSources by the key that names each kind, in alphabetical order; the first found of a key wins
  * @param backupKinds in class-path order
+ * @param transports  the kinds of transport a {@code transport:} map names, by that name, alphabetically
  */
-record Plugins(Map<String, HostSource> hostSources, List<BackupPolicyKind> backupKinds) {
+record Plugins(Map<String, HostSource> hostSources, List<BackupPolicyKind> backupKinds,
+               Map<String, TransportProvider> transports) {
 
     /**
      * The plug-ins a class loader sees.
@@ -29,7 +33,9 @@ record Plugins(Map<String, HostSource> hostSources, List<BackupPolicyKind> backu
             ServiceLoader.load(HostSource.class, classLoader).forEach(source -> sources.putIfAbsent(source.kind(), source));
             List<BackupPolicyKind> kinds = ServiceLoader.load(BackupPolicyKind.class, classLoader).stream()
                     .map(ServiceLoader.Provider::get).toList();
-            return new Plugins(Collections.unmodifiableMap(sources), kinds);
+            Map<String, TransportProvider> transports = new TreeMap<>();
+            ServiceLoader.load(TransportProvider.class, classLoader).forEach(provider -> transports.putIfAbsent(provider.kind(), provider));
+            return new Plugins(Collections.unmodifiableMap(sources), kinds, Collections.unmodifiableMap(transports));
         } catch (ServiceConfigurationError e) {
             throw new IllegalStateException("could not load the infra-junit plug-ins on the class path: " + e.getMessage(), e);
         }

@@ -2,12 +2,14 @@ package dev.infrajunit.environment;
 
 import dev.infrajunit.Durations;
 import dev.infrajunit.spi.Keys;
+import dev.infrajunit.spi.TransportProvider;
 import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
@@ -195,7 +197,7 @@ final class Schema {
                 "commandTimeout", DURATION,
                 "aws", AWS,
                 "sudo", BOOLEAN,
-                "transport", oneOf("ssh", "local", "none"),
+                "transport", transport(plugins.transports()),
                 "backup", backup(policies),
                 "properties", FREE_MAP);
         top = extend(role, 4, "roles", ELSEWHERE, "hosts", ELSEWHERE, "hostSources", ELSEWHERE, Waivers.KEY, ELSEWHERE);
@@ -226,6 +228,43 @@ final class Schema {
         };
     }
 
+    private static Rule transport(Map<String, TransportProvider> kinds) {
+        Map<String, Fields> maps = new LinkedHashMap<>();
+        kinds.forEach((kind, provider) -> maps.put(kind, fieldsOf(provider.keys())));
+        return new Transport(new OneOf(List.of("ssh", "local", "none")), Collections.unmodifiableMap(maps));
+    }
+
+    /**
+     * {@code ssh}, {@code local} or {@code none}, the engine's own transports, or a map that names a
+     * transport kind of the class path and its options: {@code { exec: [docker, exec, -i, "${host}", sh, -s] }}.
+     *
+     * @param builtIn the engine's own, written without a map
+     * @param kinds   the keys of each kind's map, by the kind's name
+     */
+    record Transport(OneOf builtIn, Map<String, Fields> kinds) implements Rule {
+
+        @Override
+        public Object apply(YamlNode node, Normalizer n) {
+            if (!(node instanceof YamlNode.Mapping mapping)) {
+                return builtIn.apply(node, n);
+            }
+            List<String> named = kinds.keySet().stream().filter(kind -> mapping.member(kind).isPresent()).toList();
+            if (named.size() != 1) {
+                String known = String.join(", ", kinds.keySet());
+                Optional<String> first = mapping.members().keySet().stream().filter(key -> !kinds.containsKey(key)).findFirst();
+                Optional<String> suggestion = first.flatMap(key -> ClosestNames.closest(key, kinds.keySet()).stream().findFirst());
+                throw n.invalid(node, named.size() > 1
+                        ? "one transport per host, but this one names " + String.join(" and ", named)
+                        : "a transport map starts with its kind, but this one has " + first.map(key -> "'" + key + "'").orElse("no keys")
+                                + suggestion.map(kind -> "; did you mean '" + kind + "'?").orElse(";")
+                                + " Kinds: " + (known.isEmpty() ? "none on the class path" : known)
+                                + " (or write " + String.join(", ", builtIn.allowed().subList(0, builtIn.allowed().size() - 1))
+                                + " or " + builtIn.allowed().get(builtIn.allowed().size() - 1) + " without a map)");
+            }
+            return kinds.get(named.get(0)).apply(node, n);
+        }
+    }
+
     /** The rules of keys a plug-in declares. */
     static Fields fieldsOf(Keys keys) {
         Map<String, Rule> rules = new LinkedHashMap<>();
@@ -249,9 +288,23 @@ final class Schema {
             case ROLES -> ROLE_NAMES;
             case HOST_GLOB -> HOST_GLOB;
             case TEXT_MAP -> textMap(key.name(), key.expected().orElse("a map of " + key.name()));
+            case TEXTS -> new Texts(key.name());
             case ONE_OF -> oneOf(key.values().toArray(String[]::new));
             case NESTED -> fieldsOf(key.nested().orElseThrow());
         };
+    }
+
+    /** A list of text values, at least one, such as the words of a command line. */
+    record Texts(String name) implements Rule {
+
+        @Override
+        public Object apply(YamlNode node, Normalizer n) {
+            if (!(node instanceof YamlNode.Sequence sequence) || sequence.items().isEmpty()) {
+                throw n.invalid(node, "expected a list of words such as [docker, exec, -i, \"${host}\", sh, -s], found "
+                        + (node instanceof YamlNode.Sequence ? "an empty list" : node.describe()));
+            }
+            return sequence.items().stream().map(item -> TEXT.apply(item, n)).toList();
+        }
     }
 
     private static Rule textMap(String name, String expected) {

@@ -23,7 +23,7 @@ final class Waivers {
     private Waivers() {
     }
 
-    static List<Waiver> read(YamlNode value, Source source, Interpolator interpolator) {
+    static List<Waiver> read(YamlNode value, EnvironmentOrigin source, Interpolator interpolator) {
         if (value instanceof YamlNode.Scalar scalar && !scalar.isNull()) {
             return fromFile(scalar, source, interpolator);
         }
@@ -34,7 +34,7 @@ final class Waivers {
         return entries(list, source, interpolator);
     }
 
-    private static List<Waiver> fromFile(YamlNode.Scalar written, Source source, Interpolator interpolator) {
+    private static List<Waiver> fromFile(YamlNode.Scalar written, EnvironmentOrigin source, Interpolator interpolator) {
         String name = new Normalizer(source, interpolator, null).scalar(written, "a file path").text();
         Path file = source.file().map(Path::getParent).map(dir -> dir.resolve(name)).orElse(Path.of(name)).normalize();
         String text;
@@ -43,7 +43,7 @@ final class Waivers {
         } catch (IOException e) {
             throw source.invalid(written, "cannot read the waivers file " + file + ": " + e.getMessage());
         }
-        Source waiversFile = new Source(file.toString(), Optional.of(file));
+        EnvironmentOrigin waiversFile = new EnvironmentOrigin(file.toString(), Optional.of(file));
         Optional<YamlNode> root = YamlReader.read(text, waiversFile);
         if (root.isEmpty()) {
             return List.of();
@@ -55,7 +55,7 @@ final class Waivers {
         return entries(list, waiversFile, interpolator);
     }
 
-    private static List<Waiver> entries(YamlNode.Sequence list, Source source, Interpolator interpolator) {
+    private static List<Waiver> entries(YamlNode.Sequence list, EnvironmentOrigin source, Interpolator interpolator) {
         List<Waiver> waivers = new ArrayList<>();
         Normalizer normalizer = new Normalizer(source, interpolator, null);
         for (YamlNode item : list.items()) {

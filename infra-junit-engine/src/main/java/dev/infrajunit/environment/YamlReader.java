@@ -31,12 +31,12 @@ final class YamlReader {
 
     private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
 
-    private final Source source;
+    private final EnvironmentOrigin source;
     private final LoadSettings settings;
     private final StandardConstructor constructor;
     private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private YamlReader(Source source) {
+    private YamlReader(EnvironmentOrigin source) {
         this.source = source;
         // The core schema reads ~ as null and True as true, as most YAML users expect.
         this.settings = LoadSettings.builder().setSchema(new CoreSchema()).setLabel(source.description()).build();
@@ -44,7 +44,7 @@ final class YamlReader {
     }
 
     /** The document's root, or empty when the text holds no document (empty, or only comments). */
-    static Optional<YamlNode> read(String text, Source source) {
+    static Optional<YamlNode> read(String text, EnvironmentOrigin source) {
         return new YamlReader(source).read(text);
     }
 

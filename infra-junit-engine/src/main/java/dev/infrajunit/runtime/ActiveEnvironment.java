@@ -18,7 +18,7 @@ public final class ActiveEnvironment {
     private static final ThreadLocal<RunEnvironment> BOUND = new ThreadLocal<>();
     private static volatile RunEnvironment engineRun;
     private static RunEnvironment standalone;
-    private static EnvironmentSource standaloneSource;
+    private static SelectedEnvironment standaloneSource;
 
     private ActiveEnvironment() {
     }
@@ -58,7 +58,7 @@ public final class ActiveEnvironment {
         if (standalone == null) {
             ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
             InfraConfiguration configuration = new InfraConfiguration(key -> lookup(key, classLoader));
-            EnvironmentSource source = EnvironmentSource.open(configuration.environment(), classLoader);
+            SelectedEnvironment source = SelectedEnvironment.open(configuration.environment(), classLoader);
             RunEnvironment run = new RunEnvironment(source.definition());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try (source) {

@@ -56,6 +56,11 @@ public final class RunEnvironment implements Environment, AutoCloseable {
         AtomicInteger left = checksLeft.get(hostName);
         if (left != null && left.decrementAndGet() == 0) {
             transports.release(hostName);
+            // its package list and the like: memory follows the hosts in progress, not the fleet
+            RunHost host = hosts.get(hostName);
+            if (host != null) {
+                host.forgetFacts();
+            }
         }
     }
 

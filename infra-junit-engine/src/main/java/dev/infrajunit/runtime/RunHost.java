@@ -76,6 +76,11 @@ final class RunHost implements Host {
         }
     }
 
+    /** Its checks of the run are done: a later asker fetches afresh. */
+    void forgetFacts() {
+        facts.clear();
+    }
+
     @Override
     public Environment environment() {
         return environment;

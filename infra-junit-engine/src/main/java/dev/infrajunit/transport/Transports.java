@@ -4,8 +4,11 @@ import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.spi.Transport;
+import dev.infrajunit.spi.TransportProvider;
 import dev.infrajunit.transport.ssh.SshTransports;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -49,9 +52,23 @@ public final class Transports implements AutoCloseable {
             case "local" -> new LocalTransport(host.name());
             case "ssh" -> ssh().forHost(host);
             case "none" -> new NoShell(host.name());
-            default -> throw new CouldNotCheckException(host.name(), "unknown transport '" + host.transport()
-                    + "': use ssh (the default), local, or none");
+            default -> provider(host).open(new TransportProvider.Target(host.name(), host.address(),
+                    host.properties().get("transport") instanceof Map<?, ?> options ? stringKeys(options) : Map.of(),
+                    host.commandTimeout()));
         };
+    }
+
+    private static TransportProvider provider(HostDefinition host) {
+        return ServiceLoader.load(TransportProvider.class, Transports.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get).filter(provider -> provider.kind().equals(host.transport())).findFirst()
+                .orElseThrow(() -> new CouldNotCheckException(host.name(), "unknown transport '" + host.transport()
+                        + "': use ssh (the default), local, none, or a transport kind whose plug-in is on the class path"));
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        map.forEach((key, value) -> options.put(String.valueOf(key), value));
+        return options;
     }
 
     private synchronized SshTransports ssh() {

@@ -283,7 +283,7 @@ class SshConfigHostSourceTest {
                         + " or { ec2: { tags: { env: staging } } }, found '~/.ssh/config'");
         assertProblem("hostSources:\n  - sshconfig: ~/.ssh/config\n")
                 .hasMessage("staging.yaml:2: hostSources[0]: a host source starts with its kind, but this one has"
-                        + " 'sshconfig'; did you mean 'sshConfig'? Kinds: sshConfig");
+                        + " 'sshconfig'; did you mean 'sshConfig'? Kinds: ansible, sshConfig");
         assertProblem("hostSources:\n  - sshConfig: ~/.ssh/config\n    mach: web-*\n")
                 .hasMessage("staging.yaml:3: unknown key 'mach' under hostSources[0]; did you mean 'match'?"
                         + " Known keys: sshConfig, match, roles")
@@ -310,7 +310,7 @@ class SshConfigHostSourceTest {
                       tags: { env: staging }
                 """)
                 .hasMessage("staging.yaml:4: hostSources[0]: a host source starts with its kind, but this one has 'ec2';"
-                        + " the kinds on the class path are sshConfig. A kind of a plug-in needs the plug-in's jar on"
+                        + " the kinds on the class path are ansible, sshConfig. A kind of a plug-in needs the plug-in's jar on"
                         + " the class path of the project that runs the checks");
     }
 

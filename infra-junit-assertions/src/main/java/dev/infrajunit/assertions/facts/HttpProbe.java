@@ -64,12 +64,6 @@ public final class HttpProbe {
         return parseWget(wget, "wget " + url + " on " + host.name());
     }
 
-    /** Forces wget, as on hosts without curl. */
-    public static Response viaWget(Host host, String url) {
-        requireHttpUrl(url);
-        return parseWget(HostTools.run(host, Command.of(WGET, url), "wget", url), "wget " + url + " on " + host.name());
-    }
-
     /** curl prints the body, then a newline and the status code ({@code 000} when nothing answered). */
     static Response parseCurl(CommandResult result, String source) {
         String out = result.stdout();

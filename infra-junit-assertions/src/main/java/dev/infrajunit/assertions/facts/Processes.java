@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,5 +74,30 @@ public final class Processes {
     public static boolean nameMatches(String kernelName, String wanted) {
         return kernelName.equals(wanted)
                 || (wanted.length() > NAME_LIMIT && kernelName.equals(wanted.substring(0, NAME_LIMIT)));
+    }
+
+    /**
+     * A process's environment, from {@code /proc/PID/environ} (root, or the process's own user, may
+     * read it; the command runs with {@code sudo -n} on hosts that allow it). Empty when the process
+     * has ended meanwhile.
+     */
+    public static Optional<Map<String, String>> environment(Host host, long pid) {
+        String file = "/proc/" + pid + "/environ";
+        CommandResult result = host.run(Command.of("tr '\\000' '\\n' < {0}", file).privileged());
+        if (!result.succeeded() && result.stderr().contains("No such file")) {
+            return Optional.empty();
+        }
+        if (!result.succeeded()) {
+            throw HostTools.missing(host, "the environment of pid " + pid, HostTools.exited(result)
+                    + "; only root and the process's own user may read " + file + ": give the check root (sudo: true for the host)");
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String line : result.stdoutLines()) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                variables.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return Optional.of(variables);
     }
 }

@@ -11,6 +11,7 @@ import dev.infrajunit.assertions.facts.Processes.ProcessEntry;
 import dev.infrajunit.assertions.host.Subjects.HostProcess;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -67,6 +68,23 @@ public class ProcessAssert extends HostSubjectAssert<ProcessAssert, HostProcess>
             String owners = others.stream().map(p -> names.getOrDefault(p.uid(), "uid " + p.uid()) + " (pid " + p.pid() + ")")
                     .collect(Collectors.joining(", "));
             throw fail(shouldHave(hostName(), subject(), "user", user, owners, Processes.SOURCE));
+        }
+        return this;
+    }
+
+    /** Every process of the name has this environment variable with this value ({@code /proc/PID/environ}). */
+    public ProcessAssert hasEnvironmentVariable(String variable, String value) {
+        for (ProcessEntry process : running()) {
+            Optional<Map<String, String>> environment = Processes.environment(host(), process.pid());
+            if (environment.isEmpty()) {
+                continue; // it ended while the check looked
+            }
+            String found = environment.get().get(variable);
+            if (!value.equals(found)) {
+                throw fail(shouldHave(hostName(), subject(), "environment variable", variable + "=" + value,
+                        found == null ? "no " + variable + " in pid " + process.pid() : variable + "=" + found + " in pid "
+                                + process.pid(), "/proc/" + process.pid() + "/environ"));
+            }
         }
         return this;
     }

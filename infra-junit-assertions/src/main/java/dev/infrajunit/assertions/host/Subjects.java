@@ -212,4 +212,11 @@ public final class Subjects {
             return "the system settings";
         }
     }
+
+    public record HostContainer(Host host, String name) implements HostSubject {
+        @Override
+        public String describe() {
+            return "container " + name;
+        }
+    }
 }

@@ -430,4 +430,15 @@ class ToolOutputParsingTest {
         assertThat(SystemSettings.sameZone("Etc/UTC", "UTC")).isTrue();
         assertThat(SystemSettings.sameZone("Europe/Berlin", "UTC")).isFalse();
     }
+
+    @Test
+    void podmanInspect() {
+        // podman inspect --type container web on Rocky Linux 9 (podman 4.9), abridged
+        String json = "[{\"Id\": \"b2c3\", \"Name\": \"web\", \"RestartCount\": 2, \"ImageName\": \"docker.io/library/nginx:1.27\","
+                + " \"State\": {\"OciVersion\": \"1.1.0\", \"Status\": \"running\", \"Running\": true, \"Health\": {\"Status\": \"\","
+                + " \"FailingStreak\": 0, \"Log\": null}}, \"Config\": {\"Image\": \"docker.io/library/nginx:1.27\"}}]";
+        assertThat(Containers.parse(json, "podman inspect web", null, "container web")).contains(new Containers.Container(
+                "running", true, "docker.io/library/nginx:1.27", 2, Optional.empty(), "podman inspect web"));
+        assertThat(Containers.parse("[]", "podman inspect web", null, "container web")).isEmpty();
+    }
 }

@@ -5,7 +5,7 @@ import dev.infrajunit.engine.execution.CheckThreads;
 import dev.infrajunit.engine.execution.InfraExecutionContext;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.runtime.ActiveEnvironment;
-import dev.infrajunit.runtime.EnvironmentSource;
+import dev.infrajunit.runtime.SelectedEnvironment;
 import dev.infrajunit.runtime.RunEnvironment;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +22,7 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
 
     private final InfraConfiguration configuration;
     private final ClassLoader classLoader;
-    private EnvironmentSource source;
+    private SelectedEnvironment source;
     private RuntimeException loadFailure;
     private RunEnvironment run;
     private CheckThreads checkThreads;
@@ -51,7 +51,7 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
     public synchronized EnvironmentDefinition environment() {
         if (source == null && loadFailure == null) {
             try {
-                source = EnvironmentSource.open(configuration.environment(), classLoader);
+                source = SelectedEnvironment.open(configuration.environment(), classLoader);
                 // A launch may discover and never execute (an IDE listing the specs, a dry run, a run
                 // refused for a declaration mistake); what was started for it then stops with the JVM.
                 stopAtExit = new Thread(this::closeSource, "infra-junit-stop-environment");
@@ -121,7 +121,7 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
         }
         stopAtExit = null;
         if (source != null) {
-            EnvironmentSource closing = source;
+            SelectedEnvironment closing = source;
             source = null;
             closing.close();
         }

@@ -3,6 +3,7 @@ package dev.infrajunit.engine.execution;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
 import dev.infrajunit.InfraException;
+import dev.infrajunit.concurrent.DaemonThreads;
 import dev.infrajunit.runtime.ActiveCheck;
 import dev.infrajunit.runtime.ActiveEnvironment;
 import dev.infrajunit.runtime.FactFreshness;

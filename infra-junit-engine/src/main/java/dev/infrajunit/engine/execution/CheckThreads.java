@@ -1,13 +1,13 @@
 package dev.infrajunit.engine.execution;
 
 import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.concurrent.DaemonThreads;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads the checks of one run are called on: about as many as checks run at once, and all
@@ -23,12 +23,8 @@ public final class CheckThreads implements AutoCloseable {
     private final ThreadPoolExecutor pool;
 
     public CheckThreads() {
-        AtomicInteger count = new AtomicInteger();
-        pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "infra-check-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                DaemonThreads.factory("infra-check"));
     }
 
     /** Starts a check's call on a thread of its own. */

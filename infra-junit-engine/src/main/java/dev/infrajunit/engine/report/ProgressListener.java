@@ -1,5 +1,6 @@
 package dev.infrajunit.engine.report;
 
+import dev.infrajunit.concurrent.DaemonThreads;
 import dev.infrajunit.engine.config.InfraConfiguration;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -52,11 +53,7 @@ public final class ProgressListener implements TestExecutionListener {
         failed.set(0);
         couldNotCheck.set(0);
         startedNanos = System.nanoTime();
-        timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "infra-junit-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("infra-junit-progress"));
         timer.scheduleAtFixedRate(() -> out.println(line()), after.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A host's settings as the installed OpenSSH client reads them: {@code ssh -G alias} prints every
@@ -25,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 final class OpenSshConfig {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            SshTransports.daemon("infra-ssh-config-timeout"));
     private static final Set<String> DEFAULT_IDENTITY_FILES = Set.of("~/.ssh/id_rsa", "~/.ssh/id_ecdsa", "~/.ssh/id_ecdsa_sk",
             "~/.ssh/id_ed25519", "~/.ssh/id_ed25519_sk", "~/.ssh/id_xmss", "~/.ssh/id_dsa");
 
@@ -62,32 +68,38 @@ final class OpenSshConfig {
         // "--" so that an alias cannot be taken for an option
         command.addAll(List.of("--", alias));
         String shown = String.join(" ", command);
-        Path out = null;
-        Path err = null;
         try {
-            out = Files.createTempFile("infra-ssh-G", ".out");
-            err = Files.createTempFile("infra-ssh-G", ".err");
-            Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            // a Match exec command that hangs must not hold the host: the read ends when the process is ended
+            AtomicBoolean ended = new AtomicBoolean();
+            ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+                ended.set(true);
                 process.destroyForcibly();
+            }, TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            String out;
+            String err;
+            try {
+                out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                process.waitFor();
+            } finally {
+                watchdog.cancel(false);
+            }
+            if (ended.get()) {
                 throw new IllegalStateException(shown + " did not finish within " + TIMEOUT.toSeconds() + "s (a Match exec"
                         + " command in the SSH client configuration that hangs?)");
             }
             if (process.exitValue() != 0) {
-                String problem = String.join("; ", Files.readAllLines(err, StandardCharsets.UTF_8)).strip();
-                throw new IllegalStateException("ssh could not read the SSH client configuration (" + shown + "): " + problem
+                throw new IllegalStateException("ssh could not read the SSH client configuration (" + shown + "): "
+                        + String.join("; ", err.strip().lines().toList())
                         + ". Correct it, or set ssh.useSshConfig: false to ignore it");
             }
-            return parse(alias, Files.readAllLines(out, StandardCharsets.UTF_8));
+            return parse(alias, out.lines().toList());
         } catch (IOException e) {
             throw new IllegalStateException("could not run " + shown + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + shown, e);
-        } finally {
-            delete(out);
-            delete(err);
         }
     }
 
@@ -134,15 +146,5 @@ final class OpenSshConfig {
     private static boolean isDefaultKnownHosts(String value) {
         String[] files = value.split(" +");
         return files.length == 2 && files[0].endsWith("/.ssh/known_hosts") && files[1].endsWith("/.ssh/known_hosts2");
-    }
-
-    private static void delete(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // a temporary file left behind
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.infrajunit.transport.ssh;
 
 import dev.infrajunit.Durations;
+import dev.infrajunit.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -31,7 +32,7 @@ import net.schmizz.sshj.userauth.method.AuthMethod;
 final class SshAgent {
 
     private final Function<String, String> environment;
-    private final ExecutorService calls = Executors.newCachedThreadPool(SshTransports.daemon("infra-ssh-agent"));
+    private final ExecutorService calls = Executors.newCachedThreadPool(DaemonThreads.factory("infra-ssh-agent"));
     private Future<Listing> listing;
     /** Set once a call went unanswered; from then on the agent is not asked again. */
     private volatile boolean stalled;

@@ -95,7 +95,8 @@ final class SshConnector {
         } catch (IOException | RuntimeException e) {
             CouldNotCheckException failure = proxy != null && hostKeys.refusal().isEmpty()
                     ? proxyFailure(target, proxy, e) : connectFailure(target, client, jump, e, hostKeys);
-            closeQuietly(client);
+            // SSHJ's disconnect of a half-made connection waits on its own timeouts: the check need not
+            closeAside(client);
             throw failure;
         } catch (OutOfMemoryError e) {
             // each connection starts threads of its own; at the process's thread limit this host cannot be checked
@@ -307,6 +308,14 @@ final class SshConnector {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    private void closeAside(SSHClient client) {
+        try {
+            lookups.execute(() -> closeQuietly(client));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            closeQuietly(client);
+        }
     }
 
     static void closeQuietly(SSHClient client) {

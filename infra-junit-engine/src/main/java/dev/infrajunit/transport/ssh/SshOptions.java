@@ -59,11 +59,6 @@ public record SshOptions(
                 keepAliveInterval, keepAliveMaxMissed, sshClient);
     }
 
-    public SshOptions withMaxSessionsPerConnection(int sessions) {
-        return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, sessions,
-                keepAliveInterval, keepAliveMaxMissed, sshClient);
-    }
-
     public SshOptions withKeepAlive(Duration interval, int maxMissed) {
         return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
                 interval, maxMissed, sshClient);

@@ -1,6 +1,7 @@
 package dev.infrajunit.transport.ssh;
 
 import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.concurrent.DaemonThreads;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.spi.Transport;
@@ -15,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 
@@ -52,8 +51,8 @@ public final class SshTransports implements AutoCloseable {
         // SSHJ's default keep-alive never notices a dead peer; this one disconnects after missed replies.
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         this.targets = new SshTargets(options);
-        this.readers = Executors.newCachedThreadPool(daemon("infra-ssh-reader"));
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("infra-ssh-timeout"));
+        this.readers = Executors.newCachedThreadPool(DaemonThreads.factory("infra-ssh-reader"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.factory("infra-ssh-timeout"));
         timer.setRemoveOnCancelPolicy(true);
         this.alarms = timer;
         this.connector = new SshConnector(config,
@@ -140,14 +139,5 @@ public final class SshTransports implements AutoCloseable {
         jumps.clear();
         readers.shutdownNow();
         alarms.shutdownNow();
-    }
-
-    static ThreadFactory daemon(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -78,7 +78,8 @@ class SshWiringTest {
         try (Transports transports = new Transports(environment(odd))) {
             assertThatThrownBy(() -> transports.forHost(odd))
                     .isInstanceOf(CouldNotCheckException.class)
-                    .hasMessage("odd-1: unknown transport 'telnet': use ssh (the default), local, or none");
+                    .hasMessage("odd-1: unknown transport 'telnet': use ssh (the default), local, none, or a transport kind whose"
+                            + " plug-in is on the class path");
         }
     }
 

@@ -14,12 +14,12 @@ import java.util.ServiceLoader;
  * starts the environment first (such as the demo fleet), else a classpath name or a file path.
  * Whatever a provider started is stopped when this source is closed.
  */
-public final class EnvironmentSource implements AutoCloseable {
+public final class SelectedEnvironment implements AutoCloseable {
 
     private final EnvironmentDefinition definition;
     private final EnvironmentProvider.Started started;
 
-    private EnvironmentSource(EnvironmentDefinition definition, EnvironmentProvider.Started started) {
+    private SelectedEnvironment(EnvironmentDefinition definition, EnvironmentProvider.Started started) {
         this.definition = definition;
         this.started = started;
     }
@@ -29,7 +29,7 @@ public final class EnvironmentSource implements AutoCloseable {
      *
      * @throws EnvironmentException when nothing is selected, the name is unknown, or the file is malformed
      */
-    public static EnvironmentSource open(Optional<String> selection, ClassLoader classLoader) {
+    public static SelectedEnvironment open(Optional<String> selection, ClassLoader classLoader) {
         EnvironmentLoader loader = new EnvironmentLoader(classLoader, System::getenv);
         String name = selection.orElseThrow(() -> noSelection(loader));
         for (EnvironmentProvider provider : ServiceLoader.load(EnvironmentProvider.class, classLoader)) {
@@ -37,10 +37,10 @@ public final class EnvironmentSource implements AutoCloseable {
                 return startWith(provider, name, loader);
             }
         }
-        return new EnvironmentSource(loader.load(name), null);
+        return new SelectedEnvironment(loader.load(name), null);
     }
 
-    private static EnvironmentSource startWith(EnvironmentProvider provider, String name, EnvironmentLoader loader) {
+    private static SelectedEnvironment startWith(EnvironmentProvider provider, String name, EnvironmentLoader loader) {
         EnvironmentProvider.Started started;
         try {
             started = provider.start(name);
@@ -49,7 +49,7 @@ public final class EnvironmentSource implements AutoCloseable {
                     + "): " + e.getMessage(), e);
         }
         try {
-            return new EnvironmentSource(loader.loadFile(started.environmentFile(), name), started);
+            return new SelectedEnvironment(loader.loadFile(started.environmentFile(), name), started);
         } catch (RuntimeException e) {
             closeQuietly(started, e);
             throw e;

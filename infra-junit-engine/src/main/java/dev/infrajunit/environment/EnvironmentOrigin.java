@@ -7,7 +7,7 @@ import java.util.Optional;
  * Where an environment's text came from: named the way messages show it (a path, or
  * {@code classpath:infra/NAME.yaml}), and the file itself when there is one.
  */
-record Source(String description, Optional<Path> file) {
+record EnvironmentOrigin(String description, Optional<Path> file) {
 
     EnvironmentException at(int line, String key, String problem) {
         return new EnvironmentException(description, file, line, key, problem);
