@@ -1,5 +1,6 @@
 package dev.infrajunit.transport.ssh;
 
+import dev.infrajunit.concurrent.DaemonThreads;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ final class OpenSshConfig {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
-            SshTransports.daemon("infra-ssh-config-timeout"));
+            DaemonThreads.factory("infra-ssh-config-timeout"));
     private static final Set<String> DEFAULT_IDENTITY_FILES = Set.of("~/.ssh/id_rsa", "~/.ssh/id_ecdsa", "~/.ssh/id_ecdsa_sk",
             "~/.ssh/id_ed25519", "~/.ssh/id_ed25519_sk", "~/.ssh/id_xmss", "~/.ssh/id_dsa");
 
