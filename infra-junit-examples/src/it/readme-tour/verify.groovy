@@ -6,10 +6,11 @@ def xml = new groovy.xml.XmlSlurper().parse(new File(reports, 'TEST-com.acme.spe
 def rows = xml.testcase.collectEntries { [(it.@name.text()): it] }
 
 assert rows.keySet() == ['everyDatabaseHasARecentBackup[db-1]', 'everyDatabaseHasARecentBackup[db-2]'] as Set : rows.keySet()
-assert rows['everyDatabaseHasARecentBackup[db-1]'].children().size() == 0
-def backups = new File(basedir, 'backups').canonicalPath
+// A passed row has no failure, error or skipped element (its captured output may hold SLF4J's notice)
+assert rows['everyDatabaseHasARecentBackup[db-1]'].children().findAll { it.name() in ['failure', 'error', 'skipped'] }.isEmpty()
+// The directory comes from ${sys:basedir}: a value from a system property is never shown
 assert rows['everyDatabaseHasARecentBackup[db-2]'].failure.@message.text() ==
-        "db-2: expected a backup younger than 24h, but the newest of ${backups}/db-2-*.dump is db-2-2026-11-28.dump, 2d 2h old (2 KB)".toString()
+        'db-2: expected a backup younger than 24h, but the newest of ***/backups/db-2-*.dump is db-2-2026-11-28.dump, 2d 2h old (2 KB)'
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Tests run: 2, Failures: 1, Errors: 0, Skipped: 0')
