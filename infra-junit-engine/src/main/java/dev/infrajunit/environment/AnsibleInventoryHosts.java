@@ -4,8 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.infrajunit.InfraException;
 import dev.infrajunit.spi.DiscoveredHost;
-import dev.infrajunit.spi.HostSource;
-import dev.infrajunit.spi.Keys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
@@ -28,29 +27,23 @@ import org.apiguardian.api.API;
  * user, with host variables winning over group variables and a child group's over its parent's.
  */
 @API(status = INTERNAL)
-public final class AnsibleInventoryHosts implements HostSource {
+public final class AnsibleInventoryHosts extends HostFileSource {
 
     static final String KIND = "ansible";
 
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public Keys keys() {
-        return Keys.of().path(KIND).hostGlob("match").roles("roles");
+    public AnsibleInventoryHosts() {
+        super(KIND);
     }
 
     @Override
     public List<DiscoveredHost> discover(Map<String, Object> entry, Context context) {
         String written = (String) entry.get(KIND);
         Path file = resolve(written, context);
-        Optional<HostSelector> match = Optional.ofNullable((String) entry.get("match")).map(HostSelector::parse);
+        Predicate<String> match = matching(entry);
         AnsibleInventory inventory = read(file, written);
         List<DiscoveredHost> hosts = new ArrayList<>();
         for (String name : inventory.hosts()) {
-            if (match.map(glob -> glob.matches(name, List.of(), Map.of())).orElse(true)) {
+            if (match.test(name)) {
                 hosts.add(host(name, inventory, file));
             }
         }

@@ -4,8 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.infrajunit.InfraException;
 import dev.infrajunit.spi.DiscoveredHost;
-import dev.infrajunit.spi.HostSource;
-import dev.infrajunit.spi.Keys;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -17,8 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -30,32 +28,26 @@ import org.apiguardian.api.API;
  * {@code ssh} would.
  */
 @API(status = INTERNAL)
-public final class SshConfigHosts implements HostSource {
+public final class SshConfigHosts extends HostFileSource {
 
     static final String KIND = "sshConfig";
     static final String DEFAULT_FILE = "~/.ssh/config";
     /** OpenSSH's own limit on nested Include. */
     private static final int MAX_INCLUDE_DEPTH = 16;
 
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
     /** {@code - sshConfig: ~/.ssh/config} with its options beside it; nothing after the key means the default file. */
-    @Override
-    public Keys keys() {
-        return Keys.of().path(KIND).hostGlob("match").roles("roles");
+    public SshConfigHosts() {
+        super(KIND);
     }
 
     @Override
     public List<DiscoveredHost> discover(Map<String, Object> entry, Context context) {
         String written = (String) entry.getOrDefault(KIND, DEFAULT_FILE);
         Path file = UserHome.expand(written).toAbsolutePath().normalize();
-        Optional<HostSelector> match = Optional.ofNullable((String) entry.get("match")).map(HostSelector::parse);
+        Predicate<String> match = matching(entry);
         Set<String> aliases = new LinkedHashSet<>();
         for (String alias : aliases(file, written)) {
-            if (namesOneHost(alias) && match.map(glob -> glob.matches(alias, List.of(), Map.of())).orElse(true)) {
+            if (namesOneHost(alias) && match.test(alias)) {
                 aliases.add(alias);
             }
         }

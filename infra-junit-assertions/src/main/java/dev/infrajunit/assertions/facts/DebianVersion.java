@@ -7,13 +7,11 @@ final class DebianVersion {
     }
 
     static int compare(String a, String b) {
-        EpochVersion left = EpochVersion.of(a);
-        EpochVersion right = EpochVersion.of(b);
-        int byEpoch = Long.compare(left.epoch(), right.epoch());
-        if (byEpoch != 0) {
-            return byEpoch;
-        }
-        // dpkg calls them upstream version and Debian revision
+        return EpochVersion.compare(a, b, DebianVersion::upstreamThenRevision);
+    }
+
+    // dpkg calls them upstream version and Debian revision
+    private static int upstreamThenRevision(EpochVersion left, EpochVersion right) {
         int byUpstream = compareFragment(left.version(), right.version());
         return byUpstream != 0 ? byUpstream : compareFragment(left.release(), right.release());
     }

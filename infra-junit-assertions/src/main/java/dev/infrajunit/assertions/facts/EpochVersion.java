@@ -1,10 +1,20 @@
 package dev.infrajunit.assertions.facts;
 
+import java.util.function.ToIntBiFunction;
+
 /**
  * A version split the way dpkg and rpm both write it: {@code [epoch:]version[-release]}. The
  * release is what follows the last dash; a missing epoch is 0, a missing release empty.
  */
 record EpochVersion(long epoch, String version, String release) {
+
+    /** By epoch first; within one epoch by the package manager's own rule for version and release. */
+    static int compare(String a, String b, ToIntBiFunction<EpochVersion, EpochVersion> withinEpoch) {
+        EpochVersion left = of(a);
+        EpochVersion right = of(b);
+        int byEpoch = Long.compare(left.epoch(), right.epoch());
+        return byEpoch != 0 ? byEpoch : withinEpoch.applyAsInt(left, right);
+    }
 
     static EpochVersion of(String text) {
         String rest = text.strip();

@@ -11,12 +11,10 @@ final class RpmVersion {
      * dependency on {@code 1.2}: any release of 1.2 satisfies it.
      */
     static int compare(String a, String b) {
-        EpochVersion left = EpochVersion.of(a);
-        EpochVersion right = EpochVersion.of(b);
-        int byEpoch = Long.compare(left.epoch(), right.epoch());
-        if (byEpoch != 0) {
-            return byEpoch;
-        }
+        return EpochVersion.compare(a, b, RpmVersion::versionThenRelease);
+    }
+
+    private static int versionThenRelease(EpochVersion left, EpochVersion right) {
         int byVersion = segments(left.version(), right.version());
         if (byVersion != 0 || left.release().isEmpty() || right.release().isEmpty()) {
             return byVersion;

@@ -22,17 +22,54 @@ public final class AwsBackupStores {
     private AwsBackupStores() {
     }
 
-    /** {@code s3: s3://bucket/prefix/}: the newest object under the prefix. */
-    public static final class S3 implements BackupStore {
+    /** A kind, the keys it takes, and its check; the check's class and client load when it first runs. */
+    abstract static class AwsStore implements BackupStore {
+
+        private final BackupKind kind;
+        private final Keys keys;
+        private final Check check;
+
+        AwsStore(BackupKind kind, Keys keys, Check check) {
+            this.kind = kind;
+            this.keys = keys;
+            this.check = check;
+        }
 
         @Override
         public BackupKind kind() {
-            return BackupKind.S3;
+            return kind;
         }
 
         @Override
         public Keys keys() {
-            return Keys.of().text("s3").text("timeZone");
+            return keys;
+        }
+
+        @Override
+        public List<String> problems(Host host, BackupPolicy policy, BackupExpectation expectation) {
+            return check.problems(host, policy, expectation);
+        }
+
+        static String startingWith(String prefix, Object written, String mustBe) {
+            String value = String.valueOf(written);
+            if (!value.startsWith(prefix)) {
+                throw new IllegalArgumentException(mustBe + ", but is '" + value + "'");
+            }
+            return value;
+        }
+    }
+
+    @FunctionalInterface
+    interface Check {
+        List<String> problems(Host host, BackupPolicy policy, BackupExpectation expectation);
+    }
+
+    /** {@code s3: s3://bucket/prefix/}: the newest object under the prefix. */
+    public static final class S3 extends AwsStore {
+
+        public S3() {
+            super(BackupKind.S3, Keys.of().text("s3").text("timeZone"),
+                    (host, policy, expectation) -> new S3Backups(host).problems(policy, expectation));
         }
 
         @Override
@@ -42,31 +79,17 @@ public final class AwsBackupStores {
 
         @Override
         public String target(Object written) {
-            String value = String.valueOf(written);
-            if (!value.startsWith("s3://")) {
-                throw new IllegalArgumentException("s3 must be a URL like s3://bucket/prefix/, but is '" + value + "'");
-            }
-            return value;
-        }
-
-        @Override
-        public List<String> problems(Host host, BackupPolicy policy, BackupExpectation expectation) {
-            return new S3Backups(host).problems(policy, expectation);
+            return startingWith("s3://", written, "s3 must be a URL like s3://bucket/prefix/");
         }
     }
 
     /** {@code ebs: true} (or an instance id): completed snapshots of every volume of the instance. */
-    public static final class Ebs implements BackupStore {
-
-        @Override
-        public BackupKind kind() {
-            return BackupKind.EBS;
-        }
+    public static final class Ebs extends AwsStore {
 
         /** {@code true} for the host's own instance, or an instance id. */
-        @Override
-        public Keys keys() {
-            return Keys.of().scalar("ebs");
+        public Ebs() {
+            super(BackupKind.EBS, Keys.of().scalar("ebs"),
+                    (host, policy, expectation) -> new EbsSnapshots(host).problems(policy, expectation));
         }
 
         @Override
@@ -77,43 +100,23 @@ public final class AwsBackupStores {
             }
             return value;
         }
-
-        @Override
-        public List<String> problems(Host host, BackupPolicy policy, BackupExpectation expectation) {
-            return new EbsSnapshots(host).problems(policy, expectation);
-        }
     }
 
     /** {@code rds: orders-db}: automated backups of a DB instance or Aurora cluster. */
-    public static final class Rds implements BackupStore {
+    public static final class Rds extends AwsStore {
 
-        @Override
-        public BackupKind kind() {
-            return BackupKind.RDS;
-        }
-
-        @Override
-        public Keys keys() {
-            return Keys.of().text("rds");
-        }
-
-        @Override
-        public List<String> problems(Host host, BackupPolicy policy, BackupExpectation expectation) {
-            return new RdsBackups(host).problems(policy, expectation);
+        public Rds() {
+            super(BackupKind.RDS, Keys.of().text("rds"),
+                    (host, policy, expectation) -> new RdsBackups(host).problems(policy, expectation));
         }
     }
 
     /** {@code awsBackup: arn:...}: completed AWS Backup recovery points of a resource. */
-    public static final class AwsBackup implements BackupStore {
+    public static final class AwsBackup extends AwsStore {
 
-        @Override
-        public BackupKind kind() {
-            return BackupKind.AWS_BACKUP;
-        }
-
-        @Override
-        public Keys keys() {
-            return Keys.of().text("awsBackup");
+        public AwsBackup() {
+            super(BackupKind.AWS_BACKUP, Keys.of().text("awsBackup"),
+                    (host, policy, expectation) -> new AwsBackupRecoveryPoints(host).problems(policy, expectation));
         }
 
         @Override
@@ -123,17 +126,8 @@ public final class AwsBackupStores {
 
         @Override
         public String target(Object written) {
-            String value = String.valueOf(written);
-            if (!value.startsWith("arn:")) {
-                throw new IllegalArgumentException("awsBackup must be the ARN of the protected resource, e.g. "
-                        + BackupKind.AWS_BACKUP.example() + ", but is '" + value + "'");
-            }
-            return value;
-        }
-
-        @Override
-        public List<String> problems(Host host, BackupPolicy policy, BackupExpectation expectation) {
-            return new AwsBackupRecoveryPoints(host).problems(policy, expectation);
+            return startingWith("arn:", written,
+                    "awsBackup must be the ARN of the protected resource, e.g. " + BackupKind.AWS_BACKUP.example());
         }
     }
 }
