@@ -70,13 +70,14 @@ class WaivedCheckTest {
             assertThat(check.get("consecutiveFailures").asInt()).isZero();
             assertThat(check.get("message").asText()).isEqualTo(waived.message());
 
-            String labels = "spec=\"" + SPEC + "\",check=\"hasARecentBackup\",host=\"db-2\"";
+            String labels = "check=\"hasARecentBackup\",host=\"db-2\"";
+            String spec = "spec=\"" + SPEC + "\"";
             assertThat(monitor.get("/metrics").body()).contains(
-                    "infra_check_result{" + labels + ",result=\"waived\"} 1.0",
-                    "infra_check_result{" + labels + ",result=\"fail\"} 0.0",
-                    "infra_check_state{" + labels + ",state=\"waived\"} 1.0",
-                    "infra_check_state{" + labels + ",state=\"failing\"} 0.0",
-                    "infra_check_success{" + labels + "} 0.0");
+                    "infra_check_result{" + labels + ",result=\"waived\"," + spec + "} 1.0",
+                    "infra_check_result{" + labels + ",result=\"fail\"," + spec + "} 0.0",
+                    "infra_check_state{" + labels + "," + spec + ",state=\"waived\"} 1.0",
+                    "infra_check_state{" + labels + "," + spec + ",state=\"failing\"} 0.0",
+                    "infra_check_success{" + labels + "," + spec + "} 0.0");
 
             String page = monitor.get("/").body();
             assertThat(page).contains("state-waived{background", "class=\"cell state-waived\"", "moving to the new backup server, OPS-123");
