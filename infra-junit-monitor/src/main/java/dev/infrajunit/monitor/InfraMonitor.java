@@ -193,7 +193,7 @@ public final class InfraMonitor implements Callable<Integer> {
                         + (result.message().isEmpty() ? "" : ": " + result.message().lines().findFirst().orElse(""))));
         results.discoveryErrors().forEach(error -> out.println("not found: " + error));
         boolean allPassed = results.discoveryErrors().isEmpty() && !results.results().isEmpty()
-                && results.results().stream().allMatch(result -> result.result() == Result.PASS || result.result() == Result.SKIPPED);
+                && results.results().stream().allMatch(result -> result.result() == Result.PASS || result.result() == Result.SKIPPED || result.result() == Result.WAIVED);
         return allPassed ? 0 : 1;
     }
 

@@ -35,7 +35,7 @@ final class StatusPage {
 
     /** How a cell reads: its state, or "could not check" when its trouble is that the check could not run. */
     enum Shown {
-        OK("ok"), PENDING("pending"), FAILING("failing"), RECOVERING("recovering"), FLAPPING("flapping"),
+        OK("ok"), PENDING("pending"), FAILING("failing"), RECOVERING("recovering"), WAIVED("waived"), FLAPPING("flapping"),
         COULD_NOT_CHECK("could not check");
 
         final String words;
@@ -206,6 +206,7 @@ final class StatusPage {
             .state-pending{background:#ffe9a8}
             .state-failing{background:#e53935;color:#fff}
             .state-recovering{background:#b3dcf5}
+            .state-waived{background:#e0e0e0;background-image:repeating-linear-gradient(45deg,transparent 0 6px,#c8ecc9 6px 12px)}
             .state-flapping{background:#d9b8f0}
             .state-could-not-check{background:#9e9e9e;color:#fff}
             #discovery-errors{background:#fff3f3;border:1px solid #e53935;padding:.5em 1em;margin-top:1em}

@@ -8,7 +8,7 @@ import java.util.Set;
  * One check's outcome on one host in one cycle.
  *
  * @param key          which check on which host
- * @param result       pass, fail, error or skipped
+ * @param result       pass, fail, error, skipped or waived
  * @param message      the failure's or error's message, the skip reason, or {@code ""}
  * @param couldNotCheck whether the error said the host could not be checked (unreachable, login refused, ...)
  * @param duration     how long the check ran

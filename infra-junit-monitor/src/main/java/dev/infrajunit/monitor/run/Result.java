@@ -3,8 +3,8 @@ package dev.infrajunit.monitor.run;
 import java.util.Locale;
 
 /**
- * What one cycle found for one check on one host. New kinds of result (a waiver, say) join here;
- * {@link #counts()} says whether the state machine treats it as an observation at all.
+ * What one cycle found for one check on one host; {@link #counts()} says whether the state machine
+ * treats it as an observation at all.
  */
 public enum Result {
     /** The check passed. */
@@ -14,7 +14,9 @@ public enum Result {
     /** The check could not run: host unreachable, login refused, timeout, or any other exception. */
     ERROR,
     /** The check did not run (for example {@code @Disabled}); says nothing about the infrastructure. */
-    SKIPPED;
+    SKIPPED,
+    /** An assertion failed, and a waiver in the environment accepts that failure until it expires. */
+    WAIVED;
 
     /** The name used in metrics, JSON and the state file. */
     public String label() {

@@ -24,7 +24,8 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Turns one launch's events into a result per (spec, check, host). A failed assertion is a
- * failure; anything else thrown, a could-not-check included, is an error. A container that fails
+ * failure; anything else thrown, a could-not-check included, is an error; a failure that a waiver
+ * accepts comes as an aborted test and is waived. A container that fails
  * (a spec class that cannot be created) gives each of its checks its error; an engine that cannot
  * run at all (a discovery mistake) is a discovery error, and the cycle is incomplete.
  */
@@ -86,7 +87,7 @@ final class ResultListener implements TestExecutionListener, LauncherDiscoveryLi
         if (identifier.isTest()) {
             Result result = switch (outcome.getStatus()) {
                 case SUCCESSFUL -> Result.PASS;
-                case ABORTED -> Result.SKIPPED;
+                case ABORTED -> thrown.filter(ResultListener::waived).isPresent() ? Result.WAIVED : Result.SKIPPED;
                 case FAILED -> thrown.filter(AssertionError.class::isInstance).isPresent() ? Result.FAIL : Result.ERROR;
             };
             results.put(identifier.getUniqueId(), result(identifier, result, thrown.map(ResultListener::message).orElse(""),
@@ -174,10 +175,18 @@ final class ResultListener implements TestExecutionListener, LauncherDiscoveryLi
         return message == null || message.isBlank() ? thrown.getClass().getName() : message.strip();
     }
 
-    /** By name, so that a spec class path that brings its own copy of the engine is understood too. */
     private static boolean couldNotCheck(Throwable thrown) {
+        return isA(thrown, "dev.infrajunit.CouldNotCheckException");
+    }
+
+    private static boolean waived(Throwable thrown) {
+        return isA(thrown, "dev.infrajunit.WaivedCheckException");
+    }
+
+    /** By name, so that a spec class path that brings its own copy of the API is understood too. */
+    private static boolean isA(Throwable thrown, String className) {
         for (Class<?> type = thrown.getClass(); type != null; type = type.getSuperclass()) {
-            if (type.getName().equals("dev.infrajunit.CouldNotCheckException")) {
+            if (type.getName().equals(className)) {
                 return true;
             }
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Where one check on one host stands after a cycle.
  *
- * @param condition           ok, pending, failing or recovering: the state without flap detection
+ * @param condition           ok, pending, failing, recovering or waived: the state without flap detection
  * @param flapping            whether flap detection holds the check as flapping (it then shows and alerts as flapping)
  * @param consecutiveFailures non-pass results in a row up to now
  * @param consecutivePasses   passes in a row up to now

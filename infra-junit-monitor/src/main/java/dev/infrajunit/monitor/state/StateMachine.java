@@ -35,13 +35,18 @@ public final class StateMachine {
         if (!result.counts()) {
             return before.withLastRun(result, message, duration, at);
         }
+        if (result == Result.WAIVED) {
+            return waived(previous, before, message, duration, at);
+        }
         State condition = before.condition();
         int failures = result.passed() ? 0 : before.consecutiveFailures() + 1;
         int passes = result.passed() ? before.consecutivePasses() + 1 : 0;
         Optional<Instant> troubleSince = before.troubleSince();
         switch (condition) {
-            case OK -> {
-                if (!result.passed()) {
+            case OK, WAIVED -> {
+                if (result.passed()) {
+                    condition = State.OK;
+                } else {
                     troubleSince = Optional.of(at);
                     condition = failures >= thresholds.failAfter() ? State.FAILING : State.PENDING;
                 }
@@ -82,6 +87,17 @@ public final class StateMachine {
                 history, result, message, duration, at);
         Instant changed = after.state() != before.state() || previous == null ? at : before.lastStateChange();
         return new CheckState(condition, flapping, failures, passes, troubleSince, changed, history, result, message,
+                duration, at);
+    }
+
+    /**
+     * An accepted failure ends any run of trouble and any flapping: nothing about the check alerts
+     * while the waiver holds. It stays out of the flap history, so a waiver that expires does not
+     * count as a change; the next result that is not waived starts from ok.
+     */
+    private static CheckState waived(CheckState previous, CheckState before, String message, Duration duration, Instant at) {
+        Instant changed = before.state() != State.WAIVED || previous == null ? at : before.lastStateChange();
+        return new CheckState(State.WAIVED, false, 0, 0, Optional.empty(), changed, before.history(), Result.WAIVED, message,
                 duration, at);
     }
 }

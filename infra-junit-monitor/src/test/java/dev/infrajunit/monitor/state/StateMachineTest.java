@@ -20,7 +20,7 @@ class StateMachineTest {
     private static final Duration INTERVAL = Duration.ofMinutes(5);
 
     /**
-     * Results (p pass, f fail, e error, s skipped), one per cycle, and the state after each, with the
+     * Results (p pass, f fail, e error, s skipped, w waived), one per cycle, and the state after each, with the
      * defaults: failing after 3 non-passes, ok after 2 passes.
      */
     @ParameterizedTest(name = "{0}")
@@ -36,6 +36,10 @@ class StateMachineTest {
             two passes recover                     | f f f p p             | pending pending failing recovering ok
             a failure while recovering fails again | f f f p f p p         | pending pending failing recovering failing recovering ok
             a pass while pending starts over       | f f p f f f           | pending pending ok pending pending failing
+            a waived failure is waived             | p w w                 | ok waived waived
+            a waiver ends a failing run            | f f f w               | pending pending failing waived
+            after a waiver a pass is ok            | f f f w p             | pending pending failing waived ok
+            an expired waiver starts trouble anew  | f f w f f f           | pending pending waived pending pending failing
             """)
     void statesFollowResults(String name, String results, String states) {
         assertThat(run(Thresholds.DEFAULTS, results, false)).isEqualTo(words(states));
@@ -118,6 +122,21 @@ class StateMachineTest {
     }
 
     @Test
+    void aWaivedCheckIsNotFailingAndEndsFlapping() {
+        StateMachine machine = new StateMachine(new Thresholds(1, 1, 50, 25));
+        CheckState state = null;
+        for (int i = 0; i < 12; i++) {
+            state = machine.next(state, i % 2 == 0 ? Result.FAIL : Result.PASS, "", Duration.ZERO, START.plus(INTERVAL.multipliedBy(i)));
+        }
+        assertThat(state.state()).isEqualTo(State.FLAPPING);
+        state = machine.next(state, Result.WAIVED, "db-2: waived until 2099-12-31", Duration.ZERO, START.plus(INTERVAL.multipliedBy(12)));
+        assertThat(state.state()).isEqualTo(State.WAIVED);
+        assertThat(state.failingSince()).isEmpty();
+        assertThat(state.consecutiveFailures()).isZero();
+        assertThat(restarted(state)).isEqualTo(state);
+    }
+
+    @Test
     void nagiosWeightsRiseFromOldestToNewest() {
         List<Result> newestChanged = new ArrayList<>(java.util.Collections.nCopies(20, Result.PASS));
         newestChanged.add(Result.FAIL);
@@ -158,6 +177,7 @@ class StateMachineTest {
             case "f" -> Result.FAIL;
             case "e" -> Result.ERROR;
             case "s" -> Result.SKIPPED;
+            case "w" -> Result.WAIVED;
             default -> throw new IllegalArgumentException(letter);
         };
     }
