@@ -97,7 +97,7 @@ public final class SystemdTimers {
                     "systemctl", purpose);
         }
         List<String> lines = result.stdoutLines();
-        Map<String, String> shown = ServiceFacts.parseSystemdShow(lines);
+        Map<String, String> shown = SystemdServices.parseShow(lines);
         if (!result.succeeded() || !shown.containsKey("LoadState") || !lines.get(0).strip().matches("\\d+")) {
             throw HostTools.failed(host, purpose, result);
         }
