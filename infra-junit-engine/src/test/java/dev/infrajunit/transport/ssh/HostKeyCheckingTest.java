@@ -22,31 +22,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class HostKeyCheckingTest {
+class HostKeyCheckingTest extends EmbeddedSshTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Command HELLO = Command.of("echo hello");
-
-    @TempDir
-    Path dir;
-    private SshFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new SshFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.close();
-    }
 
     @Test
     void anUnknownHostKeyIsRefusedWithItsFingerprintAsSshKeygenPrintsItAndHowToAddIt() throws Exception {

@@ -10,32 +10,21 @@ import dev.infrajunit.environment.HostDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class JumpHostTest {
+class JumpHostTest extends EmbeddedSshTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Command HOSTNAME = Command.of("cat name");
 
-    @TempDir
-    Path dir;
-    private SshFixture fixture;
     private EmbeddedSshServer bastionServer;
 
     @BeforeEach
     void setUp() throws Exception {
-        fixture = new SshFixture(dir);
         bastionServer = fixture.server("bastion", EmbeddedSshServer.builder().allowTcpForwarding());
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.close();
     }
 
     @Test

@@ -18,33 +18,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class SshAuthenticationTest {
+class SshAuthenticationTest extends EmbeddedSshTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Command WHO = Command.of("echo logged-in");
-
-    @TempDir
-    Path dir;
-    private SshFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new SshFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.close();
-    }
 
     @ParameterizedTest
     @EnumSource(KeyKind.class)

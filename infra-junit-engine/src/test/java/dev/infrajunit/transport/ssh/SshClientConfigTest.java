@@ -14,11 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The SSH client configuration read as OpenSSH reads it: through the installed client's
@@ -26,24 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * cannot read instead of failing every host.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class SshClientConfigTest {
+class SshClientConfigTest extends EmbeddedSshTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Command WHO = Command.of("echo logged-in");
-
-    @TempDir
-    Path dir;
-    private SshFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new SshFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.close();
-    }
 
     @Test
     void aMatchBlockAndAnIncludedFileApplyAsTheyDoForSsh() throws Exception {

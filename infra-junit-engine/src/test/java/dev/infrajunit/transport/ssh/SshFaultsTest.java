@@ -24,24 +24,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Each fault is checked with a healthy host beside it, whose results must stay right. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class SshFaultsTest {
+class SshFaultsTest extends EmbeddedSshTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    @TempDir
-    Path dir;
-    private SshFixture fixture;
     private ExecutorService checks;
     private EmbeddedSshServer healthyServer;
     private HostDefinition healthy;
 
     @BeforeEach
     void setUp() {
-        fixture = new SshFixture(dir);
         checks = Executors.newFixedThreadPool(8);
         healthyServer = fixture.server("ok-1");
         healthy = fixture.host("ok-1", healthyServer).build();
@@ -50,7 +45,6 @@ class SshFaultsTest {
     @AfterEach
     void tearDown() throws Exception {
         checks.shutdownNow();
-        fixture.close();
     }
 
     @Test

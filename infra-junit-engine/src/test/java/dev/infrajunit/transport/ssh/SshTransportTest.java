@@ -19,30 +19,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class SshTransportTest {
+class SshTransportTest extends EmbeddedSshTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    @TempDir
-    Path dir;
-    private SshFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new SshFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.close();
-    }
 
     @Test
     void runsACommandAndReturnsBothStreamsAndTheExitStatus() {

@@ -12,34 +12,16 @@ import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.transport.Transports;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The SSH transport as the rest of the engine reaches it: through {@link Transports} and {@link Host#run}. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class SshWiringTest {
-
-    @TempDir
-    Path dir;
-    private SshFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new SshFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fixture.close();
-    }
+class SshWiringTest extends EmbeddedSshTest {
 
     @Test
     void hostsOfARunEnvironmentRunCommandsOverSshAndLocally() throws Exception {
