@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -35,7 +36,7 @@ public final class Durations {
         Duration parsed;
         try {
             parsed = value.startsWith("P") || value.startsWith("p")
-                    ? Duration.parse(value.toUpperCase(java.util.Locale.ROOT))
+                    ? Duration.parse(value.toUpperCase(Locale.ROOT))
                     : parseUnits(value.replace(" ", ""));
         } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
             // too large for a Duration, or not ISO-8601
@@ -79,7 +80,7 @@ public final class Durations {
             text = d.toMillis() + "ms";
         } else if (d.compareTo(Duration.ofMinutes(1)) < 0) {
             long millis = d.toMillis();
-            text = millis % 1000 == 0 ? (millis / 1000) + "s" : String.format(java.util.Locale.ROOT, "%.1fs", (millis / 100) / 10.0);
+            text = millis % 1000 == 0 ? (millis / 1000) + "s" : String.format(Locale.ROOT, "%.1fs", (millis / 100) / 10.0);
         } else {
             long[] amounts = {d.toDaysPart(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart()};
             String[] units = {"d", "h", "m", "s"};

@@ -3,6 +3,7 @@ package dev.infrajunit.backup;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +42,7 @@ public final class Sizes {
             case 't' -> power(unit, 4);
             default -> 1;
         };
-        return amount.multiply(BigDecimal.valueOf(factor)).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        return amount.multiply(BigDecimal.valueOf(factor)).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
     /** Formats bytes in decimal units with at most one decimal: {@code 512 B}, {@code 1.2 GB}, {@code 3 MB}. */

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -43,8 +44,8 @@ public record ClientKey(Path privateKeyFile, Path publicKeyFile, PublicKey publi
             Files.deleteIfExists(privateFile);
             // Created with mode 600 from the start: OpenSSH clients refuse keys others can read.
             Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(Set.of(
-                    java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                    java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
+                    PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE)));
             try (OutputStream out = Files.newOutputStream(privateFile)) {
                 OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, comment, encryption(passphrase), out);
             }

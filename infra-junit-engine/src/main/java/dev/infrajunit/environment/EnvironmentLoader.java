@@ -1,5 +1,6 @@
 package dev.infrajunit.environment;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -49,7 +50,7 @@ public final class EnvironmentLoader {
     public static boolean isPath(String nameOrPath) {
         String value = nameOrPath.trim().toLowerCase(Locale.ROOT);
         return value.endsWith(".yaml") || value.endsWith(".yml") || value.startsWith("~")
-                || value.contains("/") || value.contains(java.io.File.separator);
+                || value.contains("/") || value.contains(File.separator);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.infrajunit.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,7 +62,7 @@ final class HostSettings {
     }
 
     private static HostKeyChecking hostKeyChecking(String value) {
-        return HostKeyChecking.valueOf(value.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        return HostKeyChecking.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     private static Duration duration(Object value, Duration fallback) {

@@ -1,5 +1,6 @@
 package dev.infrajunit.environment;
 
+import java.io.File;
 import java.nio.file.Path;
 
 /** Expands a leading {@code ~} the way a shell would, since environment files are written like shell paths. */
@@ -13,7 +14,7 @@ final class UserHome {
         if (path.equals("~")) {
             return Path.of(home);
         }
-        if (path.startsWith("~/") || path.startsWith("~" + java.io.File.separator)) {
+        if (path.startsWith("~/") || path.startsWith("~" + File.separator)) {
             return Path.of(home, path.substring(2));
         }
         return Path.of(path);

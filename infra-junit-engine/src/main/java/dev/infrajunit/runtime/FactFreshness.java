@@ -1,5 +1,7 @@
 package dev.infrajunit.runtime;
 
+import java.util.OptionalLong;
+
 /**
  * How fresh the facts a check reads must be. Facts are shared by all checks of a run, but an
  * attempt of an {@link dev.infrajunit.Eventually} check waits for the host to change: each of its
@@ -23,8 +25,8 @@ public final class FactFreshness {
     }
 
     /** Whether this thread needs facts fetched at or after a moment, and which. */
-    static java.util.OptionalLong required() {
+    static OptionalLong required() {
         Long since = NOT_BEFORE.get();
-        return since == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(since);
+        return since == null ? OptionalLong.empty() : OptionalLong.of(since);
     }
 }

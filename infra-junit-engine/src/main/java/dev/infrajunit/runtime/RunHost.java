@@ -2,6 +2,7 @@ package dev.infrajunit.runtime;
 
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
+import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Environment;
 import dev.infrajunit.Host;
 import dev.infrajunit.environment.HostDefinition;
@@ -72,7 +73,7 @@ final class RunHost implements Host {
             return (T) (fresh.isPresent() ? facts.getFresh(key, fetch, fresh.getAsLong()) : facts.get(key, fetch));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new dev.infrajunit.CouldNotCheckException(name(), "interrupted while fetching " + key, e);
+            throw new CouldNotCheckException(name(), "interrupted while fetching " + key, e);
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.infrajunit.monitor;
 
+import dev.infrajunit.Durations;
 import dev.infrajunit.engine.config.InfraConfiguration;
 import dev.infrajunit.engine.config.Shard;
-import dev.infrajunit.Durations;
 import dev.infrajunit.monitor.alert.Alertmanager;
 import dev.infrajunit.monitor.http.Health;
 import dev.infrajunit.monitor.http.MonitorMetrics;
@@ -25,13 +25,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Keeps specs running as monitors: {@code java -jar infra-junit-monitor-VERSION-standalone.jar
@@ -188,7 +189,7 @@ public final class InfraMonitor implements Callable<Integer> {
             out.flush();
             return report.status();
         }
-        results.results().stream().sorted(java.util.Comparator.comparing(result -> result.key()))
+        results.results().stream().sorted(Comparator.comparing(result -> result.key()))
                 .forEach(result -> out.println(result.result().label() + " " + result.key().describe()
                         + (result.message().isEmpty() ? "" : ": " + result.message().lines().findFirst().orElse(""))));
         results.discoveryErrors().forEach(error -> out.println("not found: " + error));

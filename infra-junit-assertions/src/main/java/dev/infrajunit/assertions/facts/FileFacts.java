@@ -3,6 +3,7 @@ package dev.infrajunit.assertions.facts;
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.Host;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -122,7 +123,7 @@ public final class FileFacts {
         if (!result.succeeded()) {
             throw HostTools.failed(host, "the content of " + path, result);
         }
-        if (result.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
+        if (result.stdout().getBytes(StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
             throw HostTools.missing(host, "the content of " + path, "it is larger than " + MAX_CONTENT_BYTES
                     + " bytes; content checks read at most that much (check a digest instead: hasSha256)");
         }

@@ -3,6 +3,8 @@ package dev.infrajunit.assertions.facts;
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.Host;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -163,8 +165,8 @@ public record ListeningSockets(String source, List<Listener> listeners) {
             return a.substring(7);
         }
         try {
-            return compress(java.net.InetAddress.getByName(a).getAddress(), a);
-        } catch (java.net.UnknownHostException e) {
+            return compress(InetAddress.getByName(a).getAddress(), a);
+        } catch (UnknownHostException e) {
             return a;
         }
     }

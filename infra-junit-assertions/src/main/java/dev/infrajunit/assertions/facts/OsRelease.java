@@ -3,9 +3,11 @@ package dev.infrajunit.assertions.facts;
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.Host;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The operating system from {@code /etc/os-release} (or {@code /usr/lib/os-release}), read once per run.
@@ -44,8 +46,8 @@ public record OsRelease(Map<String, String> fields) {
     /** The distribution and what it derives from: {@code ubuntu debian}, {@code rocky rhel centos fedora}. */
     public List<String> family() {
         String like = get("ID_LIKE");
-        return like.isBlank() ? List.of(id()) : java.util.stream.Stream.concat(java.util.stream.Stream.of(id()),
-                java.util.Arrays.stream(like.strip().split("\\s+"))).toList();
+        return like.isBlank() ? List.of(id()) : Stream.concat(Stream.of(id()),
+                Arrays.stream(like.strip().split("\\s+"))).toList();
     }
 
     /** Shell-style {@code KEY=value}, the value optionally in single or double quotes with backslash escapes. */

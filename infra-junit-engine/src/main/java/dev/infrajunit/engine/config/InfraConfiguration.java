@@ -3,6 +3,7 @@ package dev.infrajunit.engine.config;
 import dev.infrajunit.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -99,7 +100,7 @@ public final class InfraConfiguration {
 
     /** A switch that is on unless set to false. */
     private boolean flag(String key) {
-        return value(key).map(text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
+        return value(key).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             // a typo such as "flase" must not quietly turn a switch off

@@ -9,6 +9,7 @@ import dev.infrajunit.Eventually;
 import dev.infrajunit.ForEachHost;
 import dev.infrajunit.Host;
 import dev.infrajunit.engine.descriptor.CheckMethodDescriptor;
+import dev.infrajunit.engine.descriptor.HostCheckDescriptor;
 import dev.infrajunit.engine.descriptor.InfraEngineDescriptor;
 import dev.infrajunit.engine.descriptor.SpecClassDescriptor;
 import dev.infrajunit.engine.execution.CheckExecution;
@@ -16,6 +17,7 @@ import dev.infrajunit.engine.execution.Retry;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +25,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
-import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -128,7 +130,7 @@ final class CheckMethodResolver implements SelectorResolver {
     }
 
     private static DiscoverySelector hostSelector(CheckMethodDescriptor check, String host) {
-        return DiscoverySelectors.selectUniqueId(check.getUniqueId().append(dev.infrajunit.engine.descriptor.HostCheckDescriptor.SEGMENT_TYPE, host));
+        return DiscoverySelectors.selectUniqueId(check.getUniqueId().append(HostCheckDescriptor.SEGMENT_TYPE, host));
     }
 
     private List<String> matchingHosts(CheckMethodDescriptor check) {
@@ -183,6 +185,6 @@ final class CheckMethodResolver implements SelectorResolver {
     }
 
     private static String parameterList(Method method) {
-        return java.util.Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "));
+        return Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "));
     }
 }

@@ -1,6 +1,7 @@
 package dev.infrajunit.engine.report;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +42,7 @@ record CheckResult(int order, String spec, String check, String host, Status sta
         }
 
         String cssClass() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

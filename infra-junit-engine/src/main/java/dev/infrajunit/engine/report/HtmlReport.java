@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -137,7 +138,7 @@ final class HtmlReport {
     }
 
     private static String seconds(Duration took) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
     }
 
     static String escape(String text) {

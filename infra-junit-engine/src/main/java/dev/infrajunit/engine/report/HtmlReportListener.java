@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -122,7 +123,7 @@ public final class HtmlReportListener implements TestExecutionListener {
         synchronized (results) {
             all = new ArrayList<>(results);
         }
-        all.sort(java.util.Comparator.comparingInt(CheckResult::order));
+        all.sort(Comparator.comparingInt(CheckResult::order));
         String environment = testPlan.getConfigurationParameters().get(InfraConfiguration.ENVIRONMENT).orElse("(none)");
         String html = HtmlReport.render(all, environment, Instant.now(), Duration.between(started, Instant.now()));
         Path file = directory.resolve("index.html");

@@ -3,12 +3,14 @@ package dev.infrajunit.transport.ssh;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +41,7 @@ final class SshConnector {
     private final SshOptions options;
     private final ScheduledExecutorService alarms;
     private final ExecutorService lookups;
-    private final Map<java.nio.file.Path, KnownHostsFile> knownHostsFiles = new ConcurrentHashMap<>();
+    private final Map<Path, KnownHostsFile> knownHostsFiles = new ConcurrentHashMap<>();
 
     SshConnector(Config config, Authenticator authenticator, HostKeyWarnings warnings, SshOptions options,
                  ScheduledExecutorService alarms, ExecutorService lookups) {
@@ -169,7 +171,7 @@ final class SshConnector {
         } catch (InterruptedException e) {
             lookup.cancel(true);
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while looking up " + target.address());
+            throw new InterruptedIOException("interrupted while looking up " + target.address());
         }
     }
 
@@ -224,7 +226,7 @@ final class SshConnector {
             client.connectVia(tunnel);
         } catch (IOException e) {
             if (expired.get()) {
-                throw new java.net.SocketTimeoutException("no SSH handshake through the tunnel within " + timeoutMs + " ms");
+                throw new SocketTimeoutException("no SSH handshake through the tunnel within " + timeoutMs + " ms");
             }
             throw e;
         } finally {
@@ -294,7 +296,7 @@ final class SshConnector {
 
     private static boolean isTimeout(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.util.concurrent.TimeoutException || t instanceof SocketTimeoutException
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException
                     || t.getMessage() != null && t.getMessage().contains("Timeout expired")) {
                 return true;
             }

@@ -2,6 +2,7 @@ package dev.infrajunit.examples.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -100,13 +101,13 @@ final class HostFiles {
     static byte[] dumpContent(int size) {
         byte[] content = new byte[size];
         Arrays.fill(content, (byte) 0x2e);
-        byte[] magic = "PGDMP".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] magic = "PGDMP".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(magic, 0, content, 0, Math.min(magic.length, size));
         return content;
     }
 
     private Path write(String relative, String content, String permissions) {
-        return write(relative, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), permissions);
+        return write(relative, content.getBytes(StandardCharsets.UTF_8), permissions);
     }
 
     private Path write(String relative, byte[] content, String permissions) {

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -51,7 +52,7 @@ public final class MonitorServer implements AutoCloseable {
                 return;
             }
             String query = exchange.getRequestURI().getQuery();
-            boolean onlyProblems = query != null && java.util.Arrays.asList(query.split("&")).contains("problems=1");
+            boolean onlyProblems = query != null && Arrays.asList(query.split("&")).contains("problems=1");
             respond(exchange, 200, "text/html; charset=utf-8",
                     StatusPage.render(state.get(), onlyProblems, refresh).getBytes(StandardCharsets.UTF_8));
         });

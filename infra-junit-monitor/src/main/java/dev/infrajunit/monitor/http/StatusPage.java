@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -69,7 +70,7 @@ final class StatusPage {
         page.append("<p id=\"cycle\">");
         if (state.lastCycleEnd().isPresent()) {
             page.append("Cycle ").append(state.cycle()).append(" ended ").append(TIME.format(state.lastCycleEnd().get()))
-                    .append(" (took ").append(String.format(java.util.Locale.ROOT, "%.1f", state.lastCycleDuration().toMillis() / 1000.0))
+                    .append(" (took ").append(String.format(Locale.ROOT, "%.1f", state.lastCycleDuration().toMillis() / 1000.0))
                     .append(" s)");
         } else {
             page.append("The first cycle is running.");

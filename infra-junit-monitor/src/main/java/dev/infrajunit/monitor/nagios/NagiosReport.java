@@ -3,6 +3,8 @@ package dev.infrajunit.monitor.nagios;
 import dev.infrajunit.monitor.run.CheckResult;
 import dev.infrajunit.monitor.run.CycleResults;
 import dev.infrajunit.monitor.run.Result;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,7 +38,7 @@ public record NagiosReport(int status, String output) {
         long skipped = count(results, Result.SKIPPED);
         long waived = count(results, Result.WAIVED);
         List<CheckResult> bad = results.stream().filter(result -> result.result() == Result.FAIL || result.result() == Result.ERROR)
-                .sorted(java.util.Comparator.comparing(CheckResult::key)).toList();
+                .sorted(Comparator.comparing(CheckResult::key)).toList();
         int status;
         String summary;
         if (!bad.isEmpty()) {
@@ -55,7 +57,7 @@ public record NagiosReport(int status, String output) {
             summary = passed + " checks passed" + (waived > 0 ? ", " + waived + " waived" : "")
                     + (skipped > 0 ? ", " + skipped + " skipped" : "");
         }
-        double seconds = java.time.Duration.between(cycle.started(), cycle.ended()).toMillis() / 1000.0;
+        double seconds = Duration.between(cycle.started(), cycle.ended()).toMillis() / 1000.0;
         String perfdata = String.format(Locale.ROOT,
                 "checks=%d;;;0 passed=%d;;;0 failed=%d;;;0 errors=%d;;;0 skipped=%d;;;0 waived=%d;;;0 discovery_errors=%d;;;0 duration=%.3fs;;;0",
                 results.size(), passed, failed, errors, skipped, waived, cycle.discoveryErrors().size(), seconds);
@@ -65,7 +67,7 @@ public record NagiosReport(int status, String output) {
             output.append(result.result() == Result.FAIL ? "FAILED " : "COULD NOT CHECK ").append(result.key().describe())
                     .append(": ").append(oneLine(result.message())).append('\n');
         }
-        results.stream().filter(result -> result.result() == Result.WAIVED).sorted(java.util.Comparator.comparing(CheckResult::key))
+        results.stream().filter(result -> result.result() == Result.WAIVED).sorted(Comparator.comparing(CheckResult::key))
                 .forEach(result -> output.append("WAIVED ").append(result.key().describe()).append(": ")
                         .append(oneLine(result.message())).append('\n'));
         return new NagiosReport(status, output.toString());

@@ -2,6 +2,7 @@ package dev.infrajunit.monitor.run;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class ResultListener implements TestExecutionListener, LauncherDiscoveryLi
     private final Map<String, Long> started = new ConcurrentHashMap<>();
     private final Map<String, CheckResult> results = new ConcurrentHashMap<>();
     private final Map<String, List<BackupAge>> backupAges = new ConcurrentHashMap<>();
-    private final List<String> discoveryErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> discoveryErrors = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean complete = true;
     private volatile TestPlan plan;
 
@@ -76,7 +77,7 @@ final class ResultListener implements TestExecutionListener, LauncherDiscoveryLi
         String value = entry.getKeyValuePairs().get(BackupAge.REPORT_KEY);
         if (value != null) {
             BackupAge.parse(value).ifPresent(age -> backupAges
-                    .computeIfAbsent(identifier.getUniqueId(), id -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .computeIfAbsent(identifier.getUniqueId(), id -> Collections.synchronizedList(new ArrayList<>()))
                     .add(age));
         }
     }
