@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Keeps secrets out of command logs and reports: the values environment files took from
@@ -32,10 +33,14 @@ public final class Secrets {
 
     /** {@code text} with every known secret replaced by {@code ***}. */
     public static String mask(String text) {
-        return mask(text, System.getenv());
+        return mask(text, SecretVariables.VALUES);
     }
 
     static String mask(String text, Map<String, String> environment) {
+        return mask(text, secretValues(environment));
+    }
+
+    private static String mask(String text, Set<String> secretVariables) {
         if (text == null || text.isEmpty()) {
             return text;
         }
@@ -43,12 +48,23 @@ public final class Secrets {
         for (String secret : REMEMBERED) {
             masked = masked.replace(secret, MASK);
         }
-        for (Map.Entry<String, String> variable : environment.entrySet()) {
-            String value = variable.getValue();
-            if (value != null && value.length() >= SHORTEST && SECRET_NAME.matcher(variable.getKey().toUpperCase(Locale.ROOT)).matches()) {
-                masked = masked.replace(value, MASK);
-            }
+        for (String value : secretVariables) {
+            masked = masked.replace(value, MASK);
         }
         return masked;
+    }
+
+    private static Set<String> secretValues(Map<String, String> environment) {
+        return environment.entrySet().stream()
+                .filter(variable -> variable.getValue() != null && variable.getValue().length() >= SHORTEST)
+                .filter(variable -> SECRET_NAME.matcher(variable.getKey().toUpperCase(Locale.ROOT)).matches())
+                .map(Map.Entry::getValue)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A process's environment does not change, so its secret-named values are picked once, when first needed. */
+    private static final class SecretVariables {
+
+        static final Set<String> VALUES = secretValues(System.getenv());
     }
 }
