@@ -35,40 +35,86 @@ public record CapturedOutput(String text, long bytes, boolean cut) {
      */
     public static CapturedOutput stdout(InputStream in, Runnable stop) throws IOException {
         try (in) {
-            ByteArrayOutputStream kept = new ByteArrayOutputStream();
+            Stdout kept = new Stdout();
             byte[] buffer = new byte[16 * 1024];
-            long total = 0;
             for (int n; (n = in.read(buffer)) >= 0; ) {
-                long before = total;
-                total += n;
-                if (before < STDOUT_LIMIT) {
-                    kept.write(buffer, 0, (int) Math.min(n, STDOUT_LIMIT - before));
-                    if (total > STDOUT_LIMIT) {
-                        stop.run();
-                    }
+                boolean within = !kept.cut();
+                kept.write(buffer, 0, n);
+                if (within && kept.cut()) {
+                    stop.run();
                 }
             }
-            return new CapturedOutput(kept.toString(StandardCharsets.UTF_8), total, total > STDOUT_LIMIT);
+            return kept.captured();
         }
     }
 
     /** Reads standard error to its end, keeping its beginning and its end. */
     public static CapturedOutput stderr(InputStream in) throws IOException {
         try (in) {
-            byte[] head = new byte[STDERR_KEPT_EACH_END];
-            byte[] tail = new byte[STDERR_KEPT_EACH_END];
-            int headLength = 0;
-            long total = 0;
+            Stderr kept = new Stderr();
             byte[] buffer = new byte[16 * 1024];
             for (int n; (n = in.read(buffer)) >= 0; ) {
-                for (int i = 0; i < n; i++, total++) {
-                    if (headLength < head.length) {
-                        head[headLength++] = buffer[i];
-                    } else {
-                        tail[(int) ((total - head.length) % tail.length)] = buffer[i];
-                    }
+                kept.write(buffer, 0, n);
+            }
+            return kept.captured();
+        }
+    }
+
+    /** Where output goes as it arrives, piece by piece. */
+    public interface Sink {
+
+        void write(byte[] bytes, int offset, int length);
+
+        /** What was kept of everything written. */
+        CapturedOutput captured();
+    }
+
+    /** Standard output as it arrives: kept up to {@link #STDOUT_LIMIT}, counted beyond. */
+    public static final class Stdout implements Sink {
+
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private long total;
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            if (total < STDOUT_LIMIT) {
+                kept.write(bytes, offset, (int) Math.min(length, STDOUT_LIMIT - total));
+            }
+            total += length;
+        }
+
+        /** Whether more than the limit has arrived. */
+        public boolean cut() {
+            return total > STDOUT_LIMIT;
+        }
+
+        @Override
+        public CapturedOutput captured() {
+            return new CapturedOutput(kept.toString(StandardCharsets.UTF_8), total, cut());
+        }
+    }
+
+    /** Standard error as it arrives: its first and last {@link #STDERR_KEPT_EACH_END} bytes kept. */
+    public static final class Stderr implements Sink {
+
+        private final byte[] head = new byte[STDERR_KEPT_EACH_END];
+        private final byte[] tail = new byte[STDERR_KEPT_EACH_END];
+        private int headLength;
+        private long total;
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            for (int i = offset; i < offset + length; i++, total++) {
+                if (headLength < head.length) {
+                    head[headLength++] = bytes[i];
+                } else {
+                    tail[(int) ((total - head.length) % tail.length)] = bytes[i];
                 }
             }
+        }
+
+        @Override
+        public CapturedOutput captured() {
             long beyondHead = total - headLength;
             if (beyondHead <= tail.length) {
                 byte[] all = new byte[(int) total];

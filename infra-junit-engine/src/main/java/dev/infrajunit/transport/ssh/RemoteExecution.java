@@ -5,9 +5,12 @@ import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
 import dev.infrajunit.transport.output.CapturedOutput;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -25,16 +29,21 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.transport.TransportException;
 
 /**
- * Runs one command in its own session. The session always executes the same {@code sh -s}, and
- * the command travels as a script on its standard input: OpenSSH hands the exec line to the login
- * user's shell, which may be fish or tcsh, where POSIX quoting means something else, while
- * {@code sh} reads the script the same way everywhere. SSHJ's stream reads have no timeout and
- * stdout and stderr share one channel window, so both are drained on reader threads at once, with
- * bounded memory ({@link CapturedOutput}), and an alarm closes the session at the deadline, which
- * ends both reads once the host confirms the close. A host that never confirms it would leave them
- * reading until the keep-alive gives up, so the caller waits for them only until a moment after the
- * deadline, then stops them. Opening the session and starting the command are bounded by the same
- * deadline.
+ * Runs a batch of commands, one after another, in one session. The session always executes the
+ * same {@code sh -s}, and the commands travel as a script on its standard input
+ * ({@link BatchScript}): OpenSSH hands the exec line to the login user's shell, which may be fish
+ * or tcsh, where POSIX quoting means something else, while {@code sh} reads the script the same way
+ * everywhere. The script frames each command's output on both streams; standard output is read
+ * on the calling thread and standard error on a reader thread at once (they share one channel
+ * window), each cut into the commands' parts with bounded memory ({@link CapturedOutput}).
+ *
+ * <p>Each command has its own deadline, counted from when the one before it ended. When the
+ * command running passes it, prints more than a check reads, or its caller stops waiting, the
+ * session is ended: that command alone fails, and the commands after it, which did not run, are
+ * handed back to be sent again. Ending a session waits for the host's answer, so it happens off
+ * this thread; a host that never confirms it would leave the reads waiting until the keep-alive
+ * gives up, so they are stopped a moment after the deadline. Opening the session and starting the
+ * script are bounded by the earliest deadline of the batch.
  */
 final class RemoteExecution {
 
@@ -44,10 +53,10 @@ final class RemoteExecution {
             Map.entry(Signal.SEGV, 11), Map.entry(Signal.USR2, 12), Map.entry(Signal.PIPE, 13), Map.entry(Signal.ALRM, 14),
             Map.entry(Signal.TERM, 15));
 
-    /** What every session executes; the command comes on its standard input. */
+    /** What every session executes; the commands come on its standard input. */
     static final String SHELL = "sh -s";
 
-    /** How long after its deadline a command's output is still read: a responsive host ends it well within this. */
+    /** How long after a deadline output is still read: a responsive host ends the session well within this. */
     private static final long DRAIN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ExecutorService readers;
@@ -58,133 +67,298 @@ final class RemoteExecution {
         this.alarms = alarms;
     }
 
+    /** Gathers a host's commands into batches that {@code run} runs, each on a thread of its own. */
+    CommandBatcher batcher(long windowNanos, Consumer<List<QueuedCommand>> run) {
+        return new CommandBatcher(windowNanos, alarms, readers, run);
+    }
+
     /**
-     * @param shown    the command as messages show it (without a {@code sudo} wrapper)
-     * @param line     the command line sent to the host
-     * @param deadline {@link System#nanoTime()} by which the command must have finished
+     * Runs the commands and answers each of them, except those that did not get to run because
+     * the session was ended for a batch-mate: those are returned, to be sent again.
      */
-    CommandResult run(SshTarget target, SSHClient client, String shown, String line, Duration timeout, long deadline) {
-        long started = System.nanoTime();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        Session session = null;
-        ScheduledFuture<?> alarm = null;
-        Session.Command running = null;
-        Future<CapturedOutput> stdout = null;
-        Future<CapturedOutput> stderr = null;
-        Thread caller = Thread.currentThread();
+    List<QueuedCommand> run(SshTarget target, SSHClient client, List<QueuedCommand> batch) {
+        long startDeadline = batch.stream().mapToLong(QueuedCommand::deadline).min().orElseThrow();
+        Thread runner = Thread.currentThread();
+        AtomicBoolean startTimedOut = new AtomicBoolean();
         AtomicBoolean starting = new AtomicBoolean(true);
         AtomicReference<OpenFailException> refused = new AtomicReference<>();
         // SSHJ waits for the session and the exec request up to the connection's timeout: this one wakes it at the deadline
         ScheduledFuture<?> startAlarm = alarms.schedule(() -> {
             synchronized (starting) {
                 if (starting.get()) {
-                    timedOut.set(true);
-                    caller.interrupt();
+                    startTimedOut.set(true);
+                    runner.interrupt();
                 }
             }
-        }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }, Math.max(0, startDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        Session session = null;
+        Session.Command command;
+        String boundary = BatchScript.boundary();
         try {
-            Session.Command command;
             try {
-                session = startSession(target, client, shown, timeout, deadline, refused);
+                session = startSession(client, startDeadline, refused);
                 command = session.exec(SHELL);
-                running = command;
                 try (OutputStream script = command.getOutputStream()) {
-                    script.write(script(line).getBytes(StandardCharsets.UTF_8));
+                    script.write(BatchScript.of(boundary, batch.stream().map(QueuedCommand::line).toList())
+                            .getBytes(StandardCharsets.UTF_8));
                 }
             } finally {
                 synchronized (starting) {
                     starting.set(false);
                 }
                 startAlarm.cancel(false);
-                if (timedOut.get()) {
-                    // the interrupt was the deadline's, not the check's
+                if (startTimedOut.get()) {
+                    // the interrupt was the deadline's, not the run's
                     Thread.interrupted();
                 }
             }
-            if (timedOut.get()) {
-                throw startFailure(target, client, shown, timeout, refused.get(), null);
+            if (startTimedOut.get()) {
+                throw new InterruptedException();
             }
-            Session opened = session;
-            alarm = alarms.schedule(() -> {
-                timedOut.set(true);
-                // closing waits for the peer's answer: not on the alarm thread
-                readers.execute(() -> abort(opened, command));
-            }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            stdout = readers.submit(() -> CapturedOutput.stdout(command.getInputStream(),
-                    () -> readers.execute(() -> abort(opened, command))));
-            stderr = readers.submit(() -> CapturedOutput.stderr(command.getErrorStream()));
-            // a host that never confirms the close at the deadline never ends the streams either
-            long drainedBy = deadline + DRAIN_GRACE_NANOS;
-            CapturedOutput output = stdout.get(Math.max(0, drainedBy - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (output.cut()) {
-                // the command was stopped as soon as it printed too much
-                throw CapturedOutput.tooLong(target.hostName(), shown);
-            }
-            CapturedOutput errors = stderr.get(Math.max(0, drainedBy - System.nanoTime()), TimeUnit.NANOSECONDS);
-            command.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
-            Integer status = exitStatus(command);
-            if (!alarm.cancel(false) || timedOut.get() || status == null) {
-                throw failure(target, client, shown, timeout, timedOut.get(), null);
-            }
-            return new CommandResult(target.hostName(), shown, status, output.text(), errors.text(),
-                    Duration.ofNanos(System.nanoTime() - started));
-        } catch (IOException | ExecutionException e) {
-            if (timedOut.get()) {
-                throw running == null ? startFailure(target, client, shown, timeout, refused.get(), e)
-                        : failure(target, client, shown, timeout, true, e);
-            }
-            if (causedByInterrupt(e)) {
-                // SSHJ's streams turn an interrupt into an InterruptedIOException and clear the flag
+        } catch (IOException | InterruptedException | IllegalStateException e) {
+            boolean timedOut = startTimedOut.get() || e instanceof OpenFailException;
+            if (!timedOut && causedByInterrupt(e)) {
                 Thread.currentThread().interrupt();
-                throw new CouldNotCheckException(target.hostName(), "interrupted while running: " + shown, e);
             }
-            throw failure(target, client, shown, timeout, timedOut.get(), e);
-        } catch (IllegalStateException e) {
-            // SSHJ's word for a connection that went away under it ("Not connected")
-            throw failure(target, client, shown, timeout, timedOut.get(), e);
-        } catch (TimeoutException e) {
-            throw failure(target, client, shown, timeout, true, null);
-        } catch (InterruptedException e) {
-            if (timedOut.get()) {
-                throw running == null ? startFailure(target, client, shown, timeout, refused.get(), e)
-                        : failure(target, client, shown, timeout, true, e);
+            for (QueuedCommand queued : batch) {
+                queued.fail(timedOut ? startFailure(target, client, queued.shown(), queued.timeout(), refused.get(), e)
+                        : causedByInterrupt(e) ? interrupted(target, queued, e)
+                        : failure(target, client, queued.shown(), queued.timeout(), false, e));
             }
-            Thread.currentThread().interrupt();
-            throw new CouldNotCheckException(target.hostName(), "interrupted while running: " + shown, e);
-        } finally {
-            if (alarm != null) {
-                alarm.cancel(false);
+            if (session != null) {
+                closeQuietly(session);
             }
-            // no reader outlives its command by more than the grace
-            stop(stdout);
-            stop(stderr);
-            // a session that timed out before its command started has no alarm to close it
-            if (session != null && (!timedOut.get() || alarm == null)) {
-                // a command left unfinished (its check stopped, a read failed) must not run on on the host
-                if (running != null && running.getExitStatus() == null && running.getExitSignal() == null) {
-                    abort(session, running);
+            return List.of();
+        }
+        return new Reading(target, client, session, command, batch, boundary, runner).read();
+    }
+
+    /** One session's script as it runs: which command is running, and why the session was ended, if it was. */
+    private final class Reading {
+
+        private final SshTarget target;
+        private final SSHClient client;
+        private final Session session;
+        private final Session.Command command;
+        private final List<QueuedCommand> batch;
+        private final String boundary;
+        private final Thread runner;
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private final AtomicBoolean drainStopped = new AtomicBoolean();
+        private volatile QueuedCommand timedOut;
+        /** The command whose stdout frame has not come yet; {@code batch.size()} once all came. */
+        private volatile int running;
+        private ScheduledFuture<?> alarm;
+        /** Guards the runner's interrupt by the drain alarm: only while it reads. */
+        private final Object reading = new Object();
+        private boolean stillReading = true;
+        private volatile Future<?> stderr;
+
+        Reading(SshTarget target, SSHClient client, Session session, Session.Command command, List<QueuedCommand> batch,
+                String boundary, Thread runner) {
+            this.target = target;
+            this.client = client;
+            this.session = session;
+            this.command = command;
+            this.batch = batch;
+            this.boundary = boundary;
+            this.runner = runner;
+        }
+
+        List<QueuedCommand> read() {
+            stderr = readers.submit(this::readStderr);
+            Exception failure = null;
+            try {
+                startNext(0);
+                FrameSplitter stdout = new FrameSplitter(boundary, new FrameSplitter.Listener() {
+                    @Override
+                    public void output(byte[] bytes, int offset, int length) {
+                        if (running < batch.size()) {
+                            QueuedCommand current = batch.get(running);
+                            current.stdout(bytes, offset, length);
+                            if (current.printedTooMuch()) {
+                                // stopped as soon as it printed too much; the stream is read on to its end
+                                end();
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void frame(String fields) {
+                        String[] parts = fields.split(" ");
+                        if (running < batch.size() && parts.length == 2 && parts[0].equals(String.valueOf(running))) {
+                            QueuedCommand done = batch.get(running);
+                            alarm.cancel(false);
+                            done.exited(Integer.parseInt(parts[1]));
+                            startNext(running + 1);
+                        }
+                    }
+                });
+                pump(command.getInputStream(), stdout);
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            } finally {
+                synchronized (reading) {
+                    stillReading = false;
+                }
+                if (drainStopped.get()) {
+                    Thread.interrupted();
+                }
+                if (alarm != null) {
+                    alarm.cancel(false);
+                }
+            }
+            awaitStderr(stderr);
+            return settle(failure);
+        }
+
+        /** The command at {@code index} starts now, with its own deadline; at it, the session is ended. */
+        private void startNext(int index) {
+            running = index;
+            if (index >= batch.size()) {
+                return;
+            }
+            QueuedCommand next = batch.get(index);
+            long deadline = next.start(this::end);
+            alarm = alarms.schedule(() -> {
+                if (next.exited()) {
+                    return;
+                }
+                timedOut = next;
+                end();
+                // a host that never confirms the end never ends the streams either
+                alarms.schedule(this::stopReading, DRAIN_GRACE_NANOS, TimeUnit.NANOSECONDS);
+            }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+
+        private void readStderr() {
+            int[] index = {0};
+            FrameSplitter splitter = new FrameSplitter(boundary, new FrameSplitter.Listener() {
+                @Override
+                public void output(byte[] bytes, int offset, int length) {
+                    if (index[0] < batch.size()) {
+                        batch.get(index[0]).stderr(bytes, offset, length);
+                    }
+                }
+
+                @Override
+                public void frame(String fields) {
+                    if (index[0] < batch.size() && fields.equals(String.valueOf(index[0]))) {
+                        batch.get(index[0]++).stderrEnded();
+                    }
+                }
+            });
+            try {
+                pump(command.getErrorStream(), splitter);
+            } catch (IOException e) {
+                // what standard error said so far stays with its command
+            }
+        }
+
+        private void awaitStderr(Future<?> stderr) {
+            if (drainStopped.get()) {
+                // stopped with the runner: the host does not answer
+                stderr.cancel(true);
+                return;
+            }
+            try {
+                stderr.get(DRAIN_GRACE_NANOS, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // its commands keep what it read
+            } finally {
+                stderr.cancel(true);
+            }
+        }
+
+        /** Answers what ran, fails the command that was running when the session ended, and hands back the rest. */
+        private List<QueuedCommand> settle(Exception failure) {
+            Integer shellStatus = null;
+            if (failure == null && !ended.get()) {
+                try {
+                    command.join(DRAIN_GRACE_NANOS, TimeUnit.NANOSECONDS);
+                } catch (IOException e) {
+                    // no status, then
+                }
+                shellStatus = exitStatus(command);
+            }
+            for (int i = 0; i < Math.min(running, batch.size()); i++) {
+                // standard error that could not be read to its frame: what came of it stays
+                batch.get(i).endWith(0);
+            }
+            boolean stoppedByRun = failure != null && causedByInterrupt(failure) && !drainStopped.get();
+            try {
+                if (running >= batch.size()) {
+                    return List.of();
+                }
+                QueuedCommand current = batch.get(running);
+                List<QueuedCommand> rest = new ArrayList<>();
+                if (current == timedOut) {
+                    current.fail(RemoteExecution.failure(target, client, current.shown(), current.timeout(), true, null));
+                } else if (current.printedTooMuch()) {
+                    current.fail(CapturedOutput.tooLong(target.hostName(), current.shown()));
+                } else if (current.abandoned()) {
+                    // its caller has already said why
+                } else if (ended.get() && !stoppedByRun) {
+                    // ended for the command before it, just as this one began: it is sent again
+                    current.newAttempt();
+                    rest.add(current);
+                } else if (stoppedByRun) {
+                    current.fail(interrupted(target, current, failure));
+                } else if (shellStatus != null) {
+                    // the shell itself ended with this command (it was killed, or the command ended it): as before batches
+                    current.endWith(shellStatus);
                 } else {
+                    current.fail(RemoteExecution.failure(target, client, current.shown(), current.timeout(), false, failure));
+                }
+                for (QueuedCommand queued : batch.subList(running + 1, batch.size())) {
+                    if (stoppedByRun) {
+                        queued.fail(interrupted(target, queued, failure));
+                    } else if (!queued.settled()) {
+                        queued.newAttempt();
+                        rest.add(queued);
+                    }
+                }
+                return rest;
+            } finally {
+                if (!ended.get()) {
                     closeQuietly(session);
                 }
             }
-            // a timed-out session is closed by the alarm, off this thread: the host may never confirm it
+        }
+
+        /** Ends the session, off this thread: closing waits for the host's answer. */
+        private void end() {
+            if (ended.compareAndSet(false, true)) {
+                readers.execute(() -> abort(session, command));
+            }
+        }
+
+        private void stopReading() {
+            synchronized (reading) {
+                if (stillReading) {
+                    drainStopped.set(true);
+                    runner.interrupt();
+                    stderr.cancel(true);
+                }
+            }
         }
     }
 
-    /**
-     * The command as a script for {@code sh -s}: in braces, so that the shell has read all of it
-     * before it runs any, and with standard input from /dev/null, so that no command reads the
-     * script as its input.
-     */
-    static String script(String line) {
-        return "{\n" + line + "\n} </dev/null\n";
+    private static void pump(InputStream in, FrameSplitter splitter) throws IOException {
+        try (in) {
+            byte[] buffer = new byte[16 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                splitter.accept(buffer, 0, n);
+            }
+        } finally {
+            splitter.finish();
+        }
     }
 
-    private static void stop(Future<CapturedOutput> reader) {
-        if (reader != null) {
-            reader.cancel(true);
-        }
+    private static CouldNotCheckException interrupted(SshTarget target, QueuedCommand queued, Exception cause) {
+        return new CouldNotCheckException(target.hostName(), "interrupted while running: " + queued.shown(), cause);
     }
 
     /** Whether a failure comes from the thread's interruption (a read's timeout is not one). */
@@ -203,8 +377,8 @@ final class RemoteExecution {
      * once it has reaped the command's process, a moment after the channel closed, so a new session
      * can be refused although fewer than {@code MaxSessions} are open on our side.
      */
-    private static Session startSession(SshTarget target, SSHClient client, String shown, Duration timeout, long deadline,
-                                        AtomicReference<OpenFailException> refused) throws IOException, InterruptedException {
+    private static Session startSession(SSHClient client, long deadline, AtomicReference<OpenFailException> refused)
+            throws IOException, InterruptedException {
         long pause = 5;
         while (true) {
             try {
@@ -212,7 +386,7 @@ final class RemoteExecution {
             } catch (OpenFailException e) {
                 refused.set(e);
                 if (System.nanoTime() + pause * 1_000_000 > deadline) {
-                    throw refusedUntilTimeout(target, shown, timeout, e);
+                    throw e;
                 }
                 Thread.sleep(pause);
                 pause = Math.min(pause * 2, 100);

@@ -21,6 +21,8 @@ import java.util.function.Function;
  * @param keepAliveMaxMissed      unanswered probes after which the peer counts as dead
  * @param sshClient               the OpenSSH client whose {@code ssh -G} reads SSH client configurations;
  *                                without one, Apache MINA SSHD's parser reads their {@code Host} blocks
+ * @param batchWindow             how long the first command a host is asked for waits for others to
+ *                                travel with it in one session; zero sends each command on its own
  */
 public record SshOptions(
         Function<String, String> environment,
@@ -31,41 +33,54 @@ public record SshOptions(
         int maxSessionsPerConnection,
         Duration keepAliveInterval,
         int keepAliveMaxMissed,
-        Optional<Path> sshClient) {
+        Optional<Path> sshClient,
+        Duration batchWindow) {
+
+    /** Long enough for the commands a host's checks start with to meet, short beside a session's cost. */
+    public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(5);
 
     public static SshOptions defaults() {
         Path home = Path.of(System.getProperty("user.home"));
         return new SshOptions(System::getenv, home.resolve(".ssh/config"), home.resolve(".ssh"),
-                System.getProperty("user.name"), System.err, 8, Duration.ofSeconds(5), 3, OpenSshConfig.findClient());
+                System.getProperty("user.name"), System.err, 8, Duration.ofSeconds(5), 3, OpenSshConfig.findClient(),
+                DEFAULT_BATCH_WINDOW);
     }
 
     public SshOptions withEnvironment(Function<String, String> environment) {
         return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
-                keepAliveInterval, keepAliveMaxMissed, sshClient);
+                keepAliveInterval, keepAliveMaxMissed, sshClient, batchWindow);
     }
 
     public SshOptions withSshConfig(Path sshConfig) {
         return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
-                keepAliveInterval, keepAliveMaxMissed, sshClient);
+                keepAliveInterval, keepAliveMaxMissed, sshClient, batchWindow);
     }
 
     public SshOptions withDefaultKeysDirectory(Path directory) {
         return new SshOptions(environment, sshConfig, directory, localUser, warnings, maxSessionsPerConnection,
-                keepAliveInterval, keepAliveMaxMissed, sshClient);
+                keepAliveInterval, keepAliveMaxMissed, sshClient, batchWindow);
     }
 
     public SshOptions withWarnings(PrintStream warnings) {
         return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
-                keepAliveInterval, keepAliveMaxMissed, sshClient);
+                keepAliveInterval, keepAliveMaxMissed, sshClient, batchWindow);
     }
 
     public SshOptions withKeepAlive(Duration interval, int maxMissed) {
         return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
-                interval, maxMissed, sshClient);
+                interval, maxMissed, sshClient, batchWindow);
     }
 
     public SshOptions withSshClient(Optional<Path> client) {
         return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
-                keepAliveInterval, keepAliveMaxMissed, client);
+                keepAliveInterval, keepAliveMaxMissed, client, batchWindow);
+    }
+
+    public SshOptions withBatchWindow(Duration window) {
+        if (window.isNegative()) {
+            throw new IllegalArgumentException("the command batch window must not be negative: " + window);
+        }
+        return new SshOptions(environment, sshConfig, defaultKeysDirectory, localUser, warnings, maxSessionsPerConnection,
+                keepAliveInterval, keepAliveMaxMissed, sshClient, window);
     }
 }

@@ -6,6 +6,8 @@ import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
 import dev.infrajunit.spi.Transport;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,8 +17,10 @@ import net.schmizz.sshj.SSHClient;
  * Commands for one host over one SSH connection, opened on first use and shared by all of the
  * host's checks. Opening happens once: if it fails, the failure is remembered for the rest of the
  * run, so twenty checks of a dead host fail at once instead of each waiting for the connect
- * timeout. A connection lost mid-run is opened again once. Concurrent commands are bounded below
- * the server's session limit; the rest wait for a free session within their own timeout.
+ * timeout. A connection lost mid-run is opened again once. Commands asked for at about the same
+ * moment go to the host as one batch in one session ({@link CommandBatcher}); concurrent sessions
+ * are bounded below the server's session limit, and a batch waits for a free one within the
+ * earliest timeout of its commands.
  */
 final class SshTransport implements Transport {
 
@@ -27,6 +31,7 @@ final class SshTransport implements Transport {
     private final RemoteExecution execution;
     private final Semaphore sessions;
     private final int maxSessions;
+    private final CommandBatcher batcher;
 
     /** Held while the connection is looked at or opened; opening may take the whole connect timeout. */
     private final ReentrantLock lock = new ReentrantLock();
@@ -36,7 +41,7 @@ final class SshTransport implements Transport {
     private volatile boolean closed;
 
     SshTransport(SshTarget target, boolean sudo, SshTransport jump, SshConnector connector, RemoteExecution execution,
-                 int maxSessions) {
+                 int maxSessions, long batchWindowNanos) {
         this.target = target;
         this.sudo = sudo;
         this.jump = jump;
@@ -44,6 +49,7 @@ final class SshTransport implements Transport {
         this.execution = execution;
         this.maxSessions = maxSessions;
         this.sessions = new Semaphore(maxSessions, true);
+        this.batcher = execution.batcher(batchWindowNanos, this::runBatch);
     }
 
     String hostName() {
@@ -56,20 +62,64 @@ final class SshTransport implements Transport {
 
     @Override
     public CommandResult execute(Command command, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        SSHClient connected = client();
+        // connecting happens here, so a host that cannot be reached fails its callers at once
+        client();
+        QueuedCommand queued = new QueuedCommand(hostName(), command.line(), lineFor(command), timeout);
+        batcher.add(queued);
+        try {
+            return queued.result().get();
+        } catch (InterruptedException e) {
+            queued.abandon();
+            Thread.currentThread().interrupt();
+            throw new CouldNotCheckException(hostName(), "interrupted while running: " + command.line(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new CouldNotCheckException(hostName(), "could not run: " + command.line() + " (" + e.getCause() + ")", e.getCause());
+        }
+    }
+
+    /** Runs a batch in sessions of this host's connection until each of its commands is answered or failed. */
+    private void runBatch(List<QueuedCommand> batch) {
+        List<QueuedCommand> left = batch;
+        try {
+            while (!(left = left.stream().filter(queued -> !queued.settled()).toList()).isEmpty()) {
+                left = runInOneSession(left);
+            }
+        } catch (RuntimeException | Error e) {
+            for (QueuedCommand queued : left) {
+                queued.fail(new CouldNotCheckException(hostName(), "could not run: " + queued.shown() + " (" + e + ")", e));
+            }
+            throw e;
+        }
+    }
+
+    private List<QueuedCommand> runInOneSession(List<QueuedCommand> batch) {
+        SSHClient connected;
+        try {
+            connected = client();
+        } catch (CouldNotCheckException e) {
+            String problem = e.getMessage().substring(hostName().length() + 2);
+            batch.forEach(queued -> queued.fail(new CouldNotCheckException(hostName(), problem, e)));
+            return List.of();
+        }
+        long deadline = batch.stream().mapToLong(QueuedCommand::deadline).min().orElseThrow();
         try {
             if (!sessions.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                throw new CouldNotCheckException(hostName(), "command timed out after " + Durations.format(timeout)
-                        + " waiting for a free session (" + maxSessions + " commands were running on this host): "
-                        + command.line() + " (raise commandTimeout for this host if it is expected to be slow)");
+                batch.forEach(queued -> queued.fail(new CouldNotCheckException(hostName(), "command timed out after "
+                        + Durations.format(queued.timeout()) + " waiting for a free session (" + maxSessions
+                        + " sessions were running on this host): " + queued.shown()
+                        + " (raise commandTimeout for this host if it is expected to be slow)")));
+                return List.of();
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CouldNotCheckException(hostName(), "interrupted while waiting to run: " + command.line(), e);
+            batch.forEach(queued -> queued.fail(new CouldNotCheckException(hostName(), "interrupted while waiting to run: "
+                    + queued.shown(), e)));
+            return List.of();
         }
         try {
-            return execution.run(target, connected, command.line(), lineFor(command), timeout, deadline);
+            return execution.run(target, connected, batch);
         } finally {
             sessions.release();
         }

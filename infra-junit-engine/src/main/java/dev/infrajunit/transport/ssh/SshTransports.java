@@ -82,7 +82,7 @@ public final class SshTransports implements AutoCloseable {
             SshTarget target = targets.resolve(host.name(), host.address(), host.ssh());
             SshTransport jump = target.jump().map(spec -> jump(host, spec)).orElse(null);
             SshTransport created = new SshTransport(target, host.sudo(), jump, connector, execution,
-                    options.maxSessionsPerConnection());
+                    options.maxSessionsPerConnection(), options.batchWindow().toNanos());
             transports.put(host.name(), created);
             opened.add(created);
             return created;
@@ -118,7 +118,8 @@ public final class SshTransports implements AutoCloseable {
                 return existing;
             }
             SshTransport through = target.jump().map(j -> jump(host, j)).orElse(null);
-            SshTransport created = new SshTransport(target, false, through, connector, execution, options.maxSessionsPerConnection());
+            SshTransport created = new SshTransport(target, false, through, connector, execution, options.maxSessionsPerConnection(),
+                    options.batchWindow().toNanos());
             jumps.put(target, created);
             opened.add(created);
             return created;
