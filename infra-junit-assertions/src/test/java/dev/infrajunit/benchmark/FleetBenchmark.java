@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import javax.net.SocketFactory;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
@@ -195,13 +194,10 @@ class FleetBenchmark {
     }
 
     /** Sessions the first {@code hosts} hosts' sshd processes have started so far, from their logs. */
-    private static long sessions(OpenSshFleet fleet, int hosts) throws IOException {
-        Path hostsDir = fleet.jumpHostLog().getParent().getParent();
+    private static long sessions(OpenSshFleet fleet, int hosts) {
         long count = 0;
         for (int i = 1; i <= hosts; i++) {
-            try (Stream<String> lines = Files.lines(hostsDir.resolve(String.valueOf(i)).resolve("sshd.log"))) {
-                count += lines.filter(line -> line.contains("Starting session: command")).count();
-            }
+            count += fleet.sessionsStarted(i);
         }
         return count;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * The real OpenSSH servers that {@code scripts/start-test-sshd.sh} started on loopback, as its
@@ -114,6 +115,18 @@ public record OpenSshFleet(String user, Path identityFile, Path knownHosts, Path
                     .append(", ssh: { port: ").append(endpoint.port()).append(" } }\n");
         }
         return yaml.toString();
+    }
+
+    /**
+     * How many SSH sessions with a command the sshd of host {@code number} (from 1, as
+     * {@link #environment} names them) has started so far, from its log.
+     */
+    public long sessionsStarted(int number) {
+        try (Stream<String> lines = Files.lines(jumpHostLog.getParent().getParent().resolve(String.valueOf(number)).resolve("sshd.log"))) {
+            return lines.filter(line -> line.contains("Starting session: command")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the log of the fleet's host " + number, e);
+        }
     }
 
     /** Skips the calling test unless the fleet has at least {@code count} hosts. */

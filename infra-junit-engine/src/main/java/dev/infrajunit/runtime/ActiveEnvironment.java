@@ -59,7 +59,7 @@ public final class ActiveEnvironment {
             ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
             InfraConfiguration configuration = new InfraConfiguration(key -> lookup(key, classLoader));
             SelectedEnvironment source = SelectedEnvironment.open(configuration.environment(), classLoader);
-            RunEnvironment run = new RunEnvironment(source.definition());
+            RunEnvironment run = new RunEnvironment(source.definition(), configuration.commandBatchWindow());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try (source) {
                     run.close();

@@ -8,7 +8,10 @@ import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.environment.HostSelector;
 import dev.infrajunit.transport.Transports;
+import dev.infrajunit.transport.ssh.SshOptions;
+import dev.infrajunit.transport.ssh.SshTransports;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -36,8 +39,14 @@ public final class RunEnvironment implements Environment, AutoCloseable {
     private boolean closed;
 
     public RunEnvironment(EnvironmentDefinition definition) {
+        this(definition, SshOptions.DEFAULT_BATCH_WINDOW);
+    }
+
+    /** @param batchWindow how long a host's first command waits for others to share its SSH session */
+    public RunEnvironment(EnvironmentDefinition definition, Duration batchWindow) {
         this.definition = definition;
-        this.transports = new Transports(definition);
+        this.transports = new Transports(definition,
+                () -> new SshTransports(definition, SshOptions.defaults().withBatchWindow(batchWindow)));
         for (HostDefinition host : definition.hosts()) {
             hosts.put(host.name(), new RunHost(host, this, transports));
         }

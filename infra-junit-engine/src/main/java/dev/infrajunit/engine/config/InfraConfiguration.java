@@ -1,6 +1,7 @@
 package dev.infrajunit.engine.config;
 
 import dev.infrajunit.Durations;
+import dev.infrajunit.transport.ssh.SshOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -40,6 +41,12 @@ public final class InfraConfiguration {
      * IDEs, Open Test Reporting XML and the HTML report show them; the ConsoleLauncher's tree lists them.
      */
     public static final String COMMAND_REPORT_ENTRIES = "infra.commands.reportEntries";
+
+    /**
+     * How long the first command a host is asked for waits for others to travel with it, as one
+     * script in one SSH session (default 5ms); {@code 0} sends each command in a session of its own.
+     */
+    public static final String COMMAND_BATCH_WINDOW = "infra.commands.batchWindow";
 
     /** Whether a run longer than 10 s prints a one-line progress summary every 5 s (default true). */
     public static final String PROGRESS_ENABLED = "infra.progress.enabled";
@@ -116,6 +123,16 @@ public final class InfraConfiguration {
                 throw new IllegalArgumentException(CHECK_TIMEOUT + ": " + e.getMessage());
             }
         }).orElse(DEFAULT_CHECK_TIMEOUT);
+    }
+
+    public Duration commandBatchWindow() {
+        return value(COMMAND_BATCH_WINDOW).map(text -> {
+            try {
+                return text.equals("0") ? Duration.ZERO : Durations.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(COMMAND_BATCH_WINDOW + ": " + e.getMessage());
+            }
+        }).orElse(SshOptions.DEFAULT_BATCH_WINDOW);
     }
 
     public Optional<Shard> shard() {

@@ -69,7 +69,7 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
     @Override
     public InfraExecutionContext before(InfraExecutionContext context) {
         try {
-            run = new RunEnvironment(environment());
+            run = new RunEnvironment(environment(), configuration.commandBatchWindow());
         } catch (RuntimeException e) {
             return context.withEnvironmentFailure(e);
         }

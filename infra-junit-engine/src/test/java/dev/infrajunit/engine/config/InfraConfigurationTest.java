@@ -24,6 +24,15 @@ class InfraConfigurationTest {
         assertThat(configuration.checkTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(configuration.reportEnabled()).isTrue();
         assertThat(configuration.progressEnabled()).isTrue();
+        assertThat(configuration.commandBatchWindow()).isEqualTo(Duration.ofMillis(5));
+    }
+
+    @Test
+    void aCommandBatchWindowOfZeroTurnsBatchingOff() {
+        assertThat(with(Map.of("infra.commands.batchWindow", "0")).commandBatchWindow()).isZero();
+        assertThat(with(Map.of("infra.commands.batchWindow", "20ms")).commandBatchWindow()).isEqualTo(Duration.ofMillis(20));
+        assertThatThrownBy(() -> with(Map.of("infra.commands.batchWindow", "a bit")).commandBatchWindow())
+                .hasMessageStartingWith("infra.commands.batchWindow: 'a bit' is not a duration");
     }
 
     /** Surefire tells the module's directory in the system property basedir; without it, the working directory counts. */
