@@ -45,11 +45,13 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenSshIntegrationTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration BATCH_WINDOW = Duration.ofMillis(400);
 
     @TempDir
     Path dir;
     private OpenSshFleet fleet;
     private final List<SshTransports> runs = new ArrayList<>();
+    private final ExecutorService callers = Executors.newCachedThreadPool();
 
     @BeforeEach
     void requireFleet() {
@@ -58,6 +60,7 @@ class OpenSshIntegrationTest {
 
     @AfterEach
     void closeRuns() {
+        callers.shutdownNow();
         runs.forEach(SshTransports::close);
     }
 
@@ -330,6 +333,91 @@ class OpenSshIntegrationTest {
 
         assertThat(result.stderr()).isEmpty();
         assertThat(result.stdout()).isEqualTo("[" + hostile + "]\n[-n]\n" + user + "\n");
+    }
+
+    /**
+     * Commands asked for together travel as one script through sshd to a constant {@code sh -s},
+     * whatever the login shell: each keeps its own output (look-alike frames, no trailing newline,
+     * nothing, bytes that are not text) and its exit status.
+     */
+    @ParameterizedTest(name = "login shell of {0}")
+    @ValueSource(strings = {"user", "fishUser", "tcshUser"})
+    void commandsAskedForTogetherShareOneSessionWhateverTheLoginShell(String which) throws Exception {
+        fleet.requireHosts(2);
+        String user = switch (which) {
+            case "fishUser" -> fleet.fishUser();
+            case "tcshUser" -> fleet.tcshUser();
+            default -> fleet.user();
+        };
+        HostDefinition web2 = as(user, host("web-2", fleet.hosts().get(1), fleet.knownHosts(), Optional.empty()));
+        SshTransports transports = run(options().withBatchWindow(BATCH_WINDOW), web2);
+        transports.forHost(web2).execute(Command.of("true"), TIMEOUT);
+        long sessionsBefore = fleet.sessionsStarted(2);
+        String lookAlike = "\ninfra-junit-00000000000000000000000000000000 0 0\n$(id) `id` %s\n";
+
+        List<CommandResult> results = answers(together(transports, web2, TIMEOUT,
+                Command.of("printf %s {0}; printf %s {0} >&2", lookAlike),
+                Command.of("printf 'no newline'"),
+                Command.of("true"),
+                Command.of("printf '\\000\\001\\377\\n\\000'"),
+                Command.of("echo {0} >&2; exit 3", "it's \"$HOME\""),
+                Command.of("id -un")));
+
+        assertThat(fleet.sessionsStarted(2) - sessionsBefore).as("sessions for six commands asked for together").isEqualTo(1);
+        assertThat(results.get(0).stdout()).isEqualTo(lookAlike);
+        assertThat(results.get(0).stderr()).isEqualTo(lookAlike);
+        assertThat(results.get(1).stdout()).isEqualTo("no newline");
+        assertThat(results.get(2).stdout()).isEmpty();
+        assertThat(results.get(2).stderr()).isEmpty();
+        assertThat(results.get(3).stdout()).isEqualTo("\0\u0001\uFFFD\n\0");
+        assertThat(results.get(4).stderr()).isEqualTo("it's \"$HOME\"\n");
+        assertThat(results).extracting(CommandResult::exitStatus).containsExactly(0, 0, 0, 0, 3, 0);
+        assertThat(results.get(5).stdout()).isEqualTo(user + "\n");
+    }
+
+    /** In one batch: one command times out, one prints too much, one fails; each alone, and the others are answered. */
+    @Test
+    void batchMatesOfATimeoutAndOfTooMuchOutputAreAnswered() throws Exception {
+        fleet.requireHosts(2);
+        HostDefinition web2 = host("web-2", fleet.hosts().get(1), fleet.knownHosts(), Optional.empty());
+        SshTransports transports = run(options().withBatchWindow(BATCH_WINDOW), web2);
+        transports.forHost(web2).execute(Command.of("true"), TIMEOUT);
+        String marker = "infra-junit-batch-timeout-" + System.nanoTime();
+        Command flood = Command.of("head -c 104857600 /dev/zero | tr '\\0' o");
+        Command slow = Command.of("sleep 30; echo {0}", marker);
+
+        List<Future<CommandResult>> asked = together(transports, web2, Duration.ofSeconds(2),
+                Command.of("echo first"), slow, Command.of("echo second; exit 4"), flood, Command.of("echo third"));
+
+        assertThat(asked.get(0).get().stdout()).isEqualTo("first\n");
+        assertThatThrownBy(() -> asked.get(1).get()).cause().hasMessage("web-2: command timed out after 2s: " + slow.line()
+                + " (raise commandTimeout for this host if it is expected to be slow)");
+        assertThat(asked.get(2).get()).extracting(CommandResult::stdout, CommandResult::exitStatus).containsExactly("second\n", 4);
+        assertThatThrownBy(() -> asked.get(3).get()).cause().hasMessage("web-2: `" + flood.line() + "` printed more than 16 MB"
+                + " on standard output, more than a check reads; it was stopped. Narrow what the command prints");
+        assertThat(asked.get(4).get().stdout()).isEqualTo("third\n");
+        Thread.sleep(500);
+        CommandResult left = transports.forHost(web2).execute(Command.of("ps -eo args | grep -c -- {0}", "[s]leep 30"), TIMEOUT);
+        assertThat(left.stdout().trim()).as("processes still running the timed-out command").isEqualTo("0");
+    }
+
+    /** Asks for each command on a thread of its own, 20 ms apart, all within the batch window. */
+    private List<Future<CommandResult>> together(SshTransports transports, HostDefinition host, Duration timeout,
+                                                 Command... commands) throws InterruptedException {
+        List<Future<CommandResult>> asked = new ArrayList<>();
+        for (Command command : commands) {
+            asked.add(callers.submit(() -> transports.forHost(host).execute(command, timeout)));
+            Thread.sleep(20);
+        }
+        return asked;
+    }
+
+    private static List<CommandResult> answers(List<Future<CommandResult>> asked) throws Exception {
+        List<CommandResult> results = new ArrayList<>();
+        for (Future<CommandResult> future : asked) {
+            results.add(future.get());
+        }
+        return results;
     }
 
     private HostDefinition host(String name, OpenSshFleet.Endpoint endpoint, Path knownHosts, Optional<String> jump) {
