@@ -149,7 +149,7 @@ class CommandBatchingTest extends EmbeddedSshTest {
 
         List<CommandResult> results = answers(together(transport, TIMEOUT,
                 Command.of("echo first"),
-                Command.of("echo dying; kill -9 $PPID; sleep 1"),
+                Command.of("echo dying; kill -9 $$; sleep 1"),
                 Command.of("echo after")));
 
         assertThat(results.get(0).stdout()).isEqualTo("first\n");
