@@ -45,8 +45,8 @@ public final class RunEnvironment implements Environment, AutoCloseable {
     /** @param batchWindow how long a host's first command waits for others to share its SSH session */
     public RunEnvironment(EnvironmentDefinition definition, Duration batchWindow) {
         this.definition = definition;
-        this.transports = new Transports(definition,
-                () -> new SshTransports(definition, SshOptions.defaults().withBatchWindow(batchWindow)));
+        this.transports = new Transports(definition, () -> new SshTransports(definition,
+                SshOptions.defaults().withBatchWindow(batchWindow)).countingChecks(this::checksLeft));
         for (HostDefinition host : definition.hosts()) {
             hosts.put(host.name(), new RunHost(host, this, transports));
         }
@@ -63,7 +63,12 @@ public final class RunEnvironment implements Environment, AutoCloseable {
     /** One check of the host has finished (or was skipped). */
     public void checkFinished(String hostName) {
         AtomicInteger left = checksLeft.get(hostName);
-        if (left != null && left.decrementAndGet() == 0) {
+        if (left == null) {
+            return;
+        }
+        int now = left.decrementAndGet();
+        transports.checkFinished(hostName);
+        if (now == 0) {
             transports.release(hostName);
             // its package list and the like: memory follows the hosts in progress, not the fleet
             RunHost host = hosts.get(hostName);
@@ -71,6 +76,12 @@ public final class RunEnvironment implements Environment, AutoCloseable {
                 host.forgetFacts();
             }
         }
+    }
+
+    /** The host's checks of this run that have not finished, or -1 for a host whose checks are not counted. */
+    private int checksLeft(String hostName) {
+        AtomicInteger left = checksLeft.get(hostName);
+        return left == null ? -1 : left.get();
     }
 
     public EnvironmentDefinition definition() {

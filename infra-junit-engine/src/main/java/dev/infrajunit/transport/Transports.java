@@ -47,6 +47,17 @@ public final class Transports implements AutoCloseable {
         }
     }
 
+    /** One check of the host finished: commands its other checks wait for need not wait for it. */
+    public void checkFinished(String hostName) {
+        SshTransports made;
+        synchronized (this) {
+            made = ssh;
+        }
+        if (made != null) {
+            made.checkFinished(hostName);
+        }
+    }
+
     private Transport create(HostDefinition host) {
         return switch (host.transport()) {
             case "local" -> new LocalTransport(host.name());

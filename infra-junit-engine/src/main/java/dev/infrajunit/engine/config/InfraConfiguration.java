@@ -43,8 +43,9 @@ public final class InfraConfiguration {
     public static final String COMMAND_REPORT_ENTRIES = "infra.commands.reportEntries";
 
     /**
-     * How long the first command a host is asked for waits for others to travel with it, as one
-     * script in one SSH session (default 5ms); {@code 0} sends each command in a session of its own.
+     * How long the first command a host is asked for waits at most for others to travel with it,
+     * as one script in one SSH session (default 20ms; the batch leaves sooner, once all of the
+     * host's unfinished checks wait for it); {@code 0} sends each command in a session of its own.
      */
     public static final String COMMAND_BATCH_WINDOW = "infra.commands.batchWindow";
 

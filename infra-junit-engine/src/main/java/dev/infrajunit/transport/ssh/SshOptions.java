@@ -36,8 +36,8 @@ public record SshOptions(
         Optional<Path> sshClient,
         Duration batchWindow) {
 
-    /** Long enough for the commands a host's checks start with to meet, short beside a session's cost. */
-    public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(5);
+    /** The longest a command waits for batch-mates: usually the batch leaves sooner, once all the host's checks wait. */
+    public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(20);
 
     public static SshOptions defaults() {
         Path home = Path.of(System.getProperty("user.home"));

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 import net.schmizz.sshj.SSHClient;
 
 /**
@@ -77,7 +78,19 @@ final class SshTransport implements Transport {
                 throw failure;
             }
             throw new CouldNotCheckException(hostName(), "could not run: " + command.line() + " (" + e.getCause() + ")", e.getCause());
+        } finally {
+            batcher.answered();
         }
+    }
+
+    /** Where the run says how many of this host's checks have not finished: a batch need not wait for more. */
+    void checksLeft(IntSupplier left) {
+        batcher.checksLeft(left);
+    }
+
+    /** One of this host's checks finished. */
+    void checkFinished() {
+        batcher.checkFinished();
     }
 
     /** Runs a batch in sessions of this host's connection until each of its commands is answered or failed. */

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.ToIntFunction;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 
@@ -38,6 +39,7 @@ public final class SshTransports implements AutoCloseable {
     // in the order made, so that closing in reverse closes a host before its jump host
     private final List<SshTransport> opened = new ArrayList<>();
     private final Set<String> resolving = new LinkedHashSet<>();
+    private ToIntFunction<String> checksLeft = host -> -1;
     private boolean closed;
 
     public SshTransports(EnvironmentDefinition environment) {
@@ -59,6 +61,26 @@ public final class SshTransports implements AutoCloseable {
                 new Authenticator(new IdentityKeys(config, options.environment()), new SshAgent(options.environment())),
                 new HostKeyWarnings(options.warnings()), options, alarms, readers);
         this.execution = new RemoteExecution(readers, alarms);
+    }
+
+    /**
+     * Where the run counts each host's checks that have not finished yet ({@code -1} for a host
+     * it does not count): a host's batch of commands then leaves as soon as all of them wait.
+     */
+    public synchronized SshTransports countingChecks(ToIntFunction<String> left) {
+        this.checksLeft = left;
+        return this;
+    }
+
+    /** One check of the host finished: its other checks may all be waiting for a batch now. */
+    public void checkFinished(String hostName) {
+        SshTransport transport;
+        synchronized (this) {
+            transport = transports.get(hostName);
+        }
+        if (transport != null) {
+            transport.checkFinished();
+        }
     }
 
     /** The transport of an SSH host of this run's environment. */
@@ -83,6 +105,7 @@ public final class SshTransports implements AutoCloseable {
             SshTransport jump = target.jump().map(spec -> jump(host, spec)).orElse(null);
             SshTransport created = new SshTransport(target, host.sudo(), jump, connector, execution,
                     options.maxSessionsPerConnection(), options.batchWindow().toNanos());
+            created.checksLeft(() -> checksLeft.applyAsInt(host.name()));
             transports.put(host.name(), created);
             opened.add(created);
             return created;

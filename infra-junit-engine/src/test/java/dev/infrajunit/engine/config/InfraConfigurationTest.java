@@ -24,7 +24,7 @@ class InfraConfigurationTest {
         assertThat(configuration.checkTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(configuration.reportEnabled()).isTrue();
         assertThat(configuration.progressEnabled()).isTrue();
-        assertThat(configuration.commandBatchWindow()).isEqualTo(Duration.ofMillis(5));
+        assertThat(configuration.commandBatchWindow()).isEqualTo(Duration.ofMillis(20));
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -244,6 +246,31 @@ class CommandBatchingTest extends EmbeddedSshTest {
         assertThat(asked.get(2).get().stdout()).isEqualTo("after\n");
         Thread.sleep(2000);
         assertThat(marker).as("the interrupted command was stopped on the host").doesNotExist();
+    }
+
+    /** Where the run counts the host's unfinished checks, a batch leaves as soon as all of them wait, long before its window ends. */
+    @Test
+    void aBatchLeavesOnceEveryUnfinishedCheckOfTheHostWaits() throws Exception {
+        AtomicInteger checksLeft = new AtomicInteger(3);
+        SshTransports transports = fixture.transports(fixture.options().withBatchWindow(Duration.ofMinutes(5)), web1)
+                .countingChecks(host -> host.equals("web-1") ? checksLeft.get() : -1);
+        Transport transport = transports.forHost(web1);
+        checksLeft.set(1);
+        assertThat(transport.execute(Command.of("echo alone"), TIMEOUT).stdout()).isEqualTo("alone\n");
+        checksLeft.set(3);
+        execsBefore = server.execCount();
+
+        List<Future<CommandResult>> asked = together(transport, TIMEOUT, Command.of("echo a"), Command.of("echo b"));
+        Thread.sleep(200);
+        assertThat(asked).noneMatch(Future::isDone);
+        checksLeft.set(2);
+        transports.checkFinished("web-1");
+
+        assertThat(asked.get(0).get(5, TimeUnit.SECONDS).stdout()).isEqualTo("a\n");
+        assertThat(asked.get(1).get(5, TimeUnit.SECONDS).stdout()).isEqualTo("b\n");
+        assertThat(answers(together(transport, TIMEOUT, Command.of("echo c"), Command.of("echo d"))))
+                .extracting(CommandResult::stdout).containsExactly("c\n", "d\n");
+        assertThat(sessionsSinceWarmUp()).isEqualTo(2);
     }
 
     @Test
