@@ -24,6 +24,14 @@ public interface Transport extends AutoCloseable {
     CommandResult execute(Command command, Duration timeout);
 
     /**
+     * The host's checks are about to start: a transport that connects may open its connection now,
+     * off the calling thread, so that their first command need not wait for it. Never throws; a
+     * failure to connect is the first command's to report.
+     */
+    default void prepare() {
+    }
+
+    /**
      * Closes the connection for now, when none of the host's checks of the run is left: a later
      * command connects again. Idle transports have nothing to release.
      */

@@ -38,8 +38,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * OpenSSH hosts on loopback, as {@code mvn test} would, and prints for each N: wall seconds, checks
  * per second, peak threads, open file descriptors and resident memory, and the SSH sessions each
  * host served (counted in its sshd log). In the same invocation two bare SSHJ loops run on the same
- * hosts with the same parallelism: one performing as many sessions per host as the run did, one
- * performing one session per check; their wall times are the baselines the run is a ratio of. A
+ * hosts with the same parallelism, both sending the spec's eight commands to each host: one spread
+ * over as many sessions per host as the run used, one in one session per command (per check);
+ * their wall times are the baselines the run is a ratio of. A
  * benchmark, not a test: it asserts that every check passed, never a time, and it is not part of
  * the default run (its name does not end in Test).
  *
@@ -63,7 +64,7 @@ class FleetBenchmark {
             "cat /etc/os-release",
             "uname -srm",
             "ss -ltun");
-    private static final int PARALLELISM = 32;
+    private static final int PARALLELISM = Integer.getInteger("bench.parallelism", 32);
 
     @TempDir
     Path work;
@@ -80,7 +81,7 @@ class FleetBenchmark {
         run(fleet, environment(fleet, endpoints.subList(0, Math.min(5, endpoints.size()))), 5, "warm-up");
         bareLoop(fleet, fleet.hosts().subList(0, Math.min(5, endpoints.size())), 2);
         List<String> rows = new ArrayList<>();
-        rows.add("| hosts | checks | wall | checks/s | peak threads | peak open files | peak RSS | sessions/host"
+        rows.add("| hosts | checks | wall | checks/s | peak threads | peak open files | peak RSS | sessions/host (most)"
                 + " | bare SSHJ, same sessions | ratio | bare SSHJ, one session per check | ratio |");
         rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int hosts : sizes) {
@@ -88,15 +89,16 @@ class FleetBenchmark {
             int sessions = (int) Math.ceil(m.sessionsPerHost);
             double same = bareLoop(fleet, fleet.hosts().subList(0, hosts), sessions);
             double perCheck = bareLoop(fleet, fleet.hosts().subList(0, hosts), COMMANDS.size());
-            rows.add(String.format(Locale.ROOT, "| %d | %d | %.2f s | %.0f | %d | %d | %.0f MB | %.1f | %.2f s | %.2f | %.2f s | %.2f |",
+            rows.add(String.format(Locale.ROOT, "| %d | %d | %.2f s | %.0f | %d | %d | %.0f MB | %.1f (%d) | %.2f s | %.2f | %.2f s | %.2f |",
                     hosts, m.tests, m.wallSeconds, m.tests / m.wallSeconds, m.peakThreads, m.peakFds, m.peakRssMb,
-                    m.sessionsPerHost, same, m.wallSeconds / same, perCheck, m.wallSeconds / perCheck));
+                    m.sessionsPerHost, m.mostSessions, same, m.wallSeconds / same, perCheck, m.wallSeconds / perCheck));
         }
         System.out.println("infra.parallelism " + PARALLELISM + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         rows.forEach(System.out::println);
     }
 
-    record Measured(long tests, double wallSeconds, double peakRssMb, long peakFds, int peakThreads, double sessionsPerHost) {
+    record Measured(long tests, double wallSeconds, double peakRssMb, long peakFds, int peakThreads, double sessionsPerHost,
+                    long mostSessions) {
     }
 
     private Measured run(OpenSshFleet fleet, Path environment, int hosts, String label) throws Exception {
@@ -104,8 +106,10 @@ class FleetBenchmark {
                 .selectors(selectClass(FleetBaselineSpec.class))
                 .configurationParameter("infra.environment", environment.toString())
                 .configurationParameter("infra.parallelism", String.valueOf(PARALLELISM))
+                .configurationParameters(java.util.Arrays.stream(System.getProperty("bench.config", "").split(",")).filter(kv -> kv.contains("="))
+                        .collect(java.util.stream.Collectors.toMap(kv -> kv.split("=")[0], kv -> kv.split("=")[1])))
                 .build();
-        long sessionsBefore = sessions(fleet, hosts);
+        long[] sessionsBefore = sessionsByHost(fleet, hosts);
         ResourcePeaks peaks = ResourcePeaks.start();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         long started = System.nanoTime();
@@ -113,7 +117,12 @@ class FleetBenchmark {
         launcher.execute(request, summary);
         double wall = (System.nanoTime() - started) / 1e9;
         ResourcePeaks.Peaks peak = peaks.stop();
-        double sessionsPerHost = (sessions(fleet, hosts) - sessionsBefore) / (double) hosts;
+        long[] after = sessionsByHost(fleet, hosts);
+        double sessionsPerHost = (Arrays.stream(after).sum() - Arrays.stream(sessionsBefore).sum()) / (double) hosts;
+        long mostSessions = 0;
+        for (int i = 0; i < hosts; i++) {
+            mostSessions = Math.max(mostSessions, after[i] - sessionsBefore[i]);
+        }
 
         TestExecutionSummary result = summary.getSummary();
         if (result.getTotalFailureCount() > 0) {
@@ -122,12 +131,13 @@ class FleetBenchmark {
         }
         assertThat(result.getTotalFailureCount()).as("failed checks in the %s run", label).isZero();
         return new Measured(result.getTestsSucceededCount(), wall, peak.rssMb(), peak.fileDescriptors(), peak.threads(),
-                sessionsPerHost);
+                sessionsPerHost, mostSessions);
     }
 
     /**
-     * SSHJ alone: on {@link #PARALLELISM} threads, each host's connection is opened, {@code sessionsPerHost}
-     * sessions run one of the spec's commands each, and the connection is closed. Wall seconds.
+     * SSHJ alone: on {@link #PARALLELISM} threads, each host's connection is opened, the spec's
+     * commands run in {@code sessionsPerHost} sessions (see {@link #sessionScripts}), and the
+     * connection is closed. Wall seconds.
      */
     private static double bareLoop(OpenSshFleet fleet, List<OpenSshFleet.Endpoint> hosts, int sessionsPerHost) throws Exception {
         DefaultConfig config = new DefaultConfig();
@@ -143,9 +153,9 @@ class FleetBenchmark {
                         client.addHostKeyVerifier(knownHosts);
                         client.connect(host.address(), host.port());
                         client.authPublickey(fleet.user(), client.loadKeys(fleet.identityFile().toString()));
-                        for (int i = 0; i < sessionsPerHost; i++) {
+                        for (String script : sessionScripts(sessionsPerHost)) {
                             try (Session session = client.startSession()) {
-                                Session.Command command = session.exec(COMMANDS.get(i % COMMANDS.size()));
+                                Session.Command command = session.exec(script);
                                 command.getInputStream().transferTo(OutputStream.nullOutputStream());
                                 command.join();
                             }
@@ -161,6 +171,27 @@ class FleetBenchmark {
             pool.shutdownNow();
         }
         return (System.nanoTime() - started) / 1e9;
+    }
+
+    /**
+     * What each of {@code sessions} sessions runs: the eight commands dealt out over them in turn
+     * (three sessions: commands 1, 4, 7; 2, 5, 8; 3, 6), or with more sessions than commands one
+     * command each, over and over.
+     */
+    static List<String> sessionScripts(int sessions) {
+        List<String> scripts = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            if (sessions >= COMMANDS.size()) {
+                scripts.add(COMMANDS.get(i % COMMANDS.size()));
+            } else {
+                List<String> dealt = new ArrayList<>();
+                for (int c = i; c < COMMANDS.size(); c += sessions) {
+                    dealt.add(COMMANDS.get(c));
+                }
+                scripts.add(String.join("; ", dealt));
+            }
+        }
+        return scripts;
     }
 
     /** TCP_NODELAY, as the engine's connections have it: without it every small round trip waits for a delayed ACK. */
@@ -193,13 +224,13 @@ class FleetBenchmark {
         }
     }
 
-    /** Sessions the first {@code hosts} hosts' sshd processes have started so far, from their logs. */
-    private static long sessions(OpenSshFleet fleet, int hosts) {
-        long count = 0;
-        for (int i = 1; i <= hosts; i++) {
-            count += fleet.sessionsStarted(i);
+    /** Sessions each of the first {@code hosts} hosts' sshd processes has started so far, from their logs. */
+    private static long[] sessionsByHost(OpenSshFleet fleet, int hosts) {
+        long[] counts = new long[hosts];
+        for (int i = 0; i < hosts; i++) {
+            counts[i] = fleet.sessionsStarted(i + 1);
         }
-        return count;
+        return counts;
     }
 
     private Path environment(OpenSshFleet fleet, List<String> endpoints) throws IOException {

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +18,17 @@ import java.util.function.Supplier;
 final class OncePerKey<V> {
 
     private final Map<Object, Computation<V>> values = new ConcurrentHashMap<>();
+    private final IntConsumer waitingForOther;
+
+    OncePerKey() {
+        this(change -> {
+        });
+    }
+
+    /** @param waitingForOther told +1 when an asker starts waiting for another's computation, -1 when it stops */
+    OncePerKey(IntConsumer waitingForOther) {
+        this.waitingForOther = waitingForOther;
+    }
 
     /** A value's computation, and when it began ({@link System#nanoTime()}). */
     private record Computation<V>(FutureTask<V> task, long began) {
@@ -76,6 +88,9 @@ final class OncePerKey<V> {
             if (existing == null) {
                 task.run();
             }
+            if (existing != null) {
+                waitingForOther.accept(1);
+            }
             try {
                 return computation.task().get();
             } catch (ExecutionException e) {
@@ -88,6 +103,10 @@ final class OncePerKey<V> {
                     continue; // another asker was stopped half-way: compute it here
                 }
                 throw unchecked(cause);
+            } finally {
+                if (existing != null) {
+                    waitingForOther.accept(-1);
+                }
             }
         }
     }

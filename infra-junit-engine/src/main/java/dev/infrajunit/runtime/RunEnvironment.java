@@ -13,11 +13,15 @@ import dev.infrajunit.transport.ssh.SshTransports;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -33,6 +37,14 @@ public final class RunEnvironment implements Environment, AutoCloseable {
     private final Map<String, RunHost> hosts = new LinkedHashMap<>();
     private final OncePerKey<AutoCloseable> shared = new OncePerKey<>();
     private final Map<String, AtomicInteger> checksLeft = new ConcurrentHashMap<>();
+    /** How many hosts past the ones being checked are connected ahead. */
+    private static final int CONNECT_AHEAD = 4;
+    // the hosts in the order their checks run, and which have started or been connected ahead; guarded by hostOrder
+    private final List<String> hostOrder = new ArrayList<>();
+    private final Map<String, Integer> hostPlace = new HashMap<>();
+    private final Set<String> started = new HashSet<>();
+    private final Set<String> prepared = new HashSet<>();
+    private int preparedNotStarted;
     // Closed last-opened first, like try-with-resources, so a client closes before what it uses.
     private final Deque<AutoCloseable> closeOrder = new ArrayDeque<>();
     // guarded by closeOrder
@@ -58,6 +70,37 @@ public final class RunEnvironment implements Environment, AutoCloseable {
      */
     public void expectChecks(Map<String, Integer> checksByHost) {
         checksByHost.forEach((host, count) -> checksLeft.put(host, new AtomicInteger(count)));
+        synchronized (hostOrder) {
+            checksByHost.keySet().stream().filter(hosts::containsKey).forEach(host -> {
+                hostPlace.put(host, hostOrder.size());
+                hostOrder.add(host);
+            });
+        }
+    }
+
+    /**
+     * A check of the host starts. The first of a host's checks has the next hosts of the run
+     * connect ahead, a few at most, so that the time to connect to them overlaps the work on
+     * this one: the checks run host by host in the order given to {@link #expectChecks}.
+     */
+    public void checkStarted(String hostName) {
+        synchronized (hostOrder) {
+            if (!started.add(hostName)) {
+                return;
+            }
+            if (prepared.remove(hostName)) {
+                preparedNotStarted--;
+            }
+            Integer place = hostPlace.get(hostName);
+            for (int i = place == null ? hostOrder.size() : place + 1;
+                 i < hostOrder.size() && preparedNotStarted < CONNECT_AHEAD; i++) {
+                String next = hostOrder.get(i);
+                if (!started.contains(next) && prepared.add(next)) {
+                    preparedNotStarted++;
+                    transports.prepare(hosts.get(next).definition());
+                }
+            }
+        }
     }
 
     /** One check of the host has finished (or was skipped). */

@@ -20,12 +20,14 @@ final class RunHost implements Host {
     private final HostDefinition definition;
     private final Environment environment;
     private final Transports transports;
-    private final OncePerKey<Object> facts = new OncePerKey<>();
+    private final OncePerKey<Object> facts;
 
     RunHost(HostDefinition definition, Environment environment, Transports transports) {
         this.definition = definition;
         this.environment = environment;
         this.transports = transports;
+        // a check waiting for another's fetch sends no command meanwhile: its host's batch need not wait for it
+        this.facts = new OncePerKey<>(change -> transports.waitingForFact(definition, change));
     }
 
     HostDefinition definition() {

@@ -47,6 +47,15 @@ public final class Transports implements AutoCloseable {
         }
     }
 
+    /** The host's checks come soon: its transport may connect ahead of them. */
+    public void prepare(HostDefinition host) {
+        try {
+            forHost(host).prepare();
+        } catch (RuntimeException e) {
+            // its first check reports what is wrong with it
+        }
+    }
+
     /** One check of the host finished: commands its other checks wait for need not wait for it. */
     public void checkFinished(String hostName) {
         SshTransports made;
@@ -55,6 +64,17 @@ public final class Transports implements AutoCloseable {
         }
         if (made != null) {
             made.checkFinished(hostName);
+        }
+    }
+
+    /** A check of the host waits for a fact that another is fetching (+1), or has it (-1). */
+    public void waitingForFact(HostDefinition host, int change) {
+        if (host.transport().equals("ssh")) {
+            try {
+                ssh().waitingForFact(host, change);
+            } catch (CouldNotCheckException e) {
+                // a host whose connection settings are wrong: its checks say so
+            }
         }
     }
 

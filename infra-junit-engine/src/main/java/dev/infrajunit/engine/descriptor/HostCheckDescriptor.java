@@ -55,6 +55,7 @@ public final class HostCheckDescriptor extends AbstractTestDescriptor implements
             throws Exception {
         Host host;
         try {
+            context.environmentIfOpen().ifPresent(run -> run.checkStarted(hostName));
             host = context.environment().host(hostName);
         } catch (RuntimeException e) {
             throw new CouldNotCheckException(hostName, e.getMessage(), e);

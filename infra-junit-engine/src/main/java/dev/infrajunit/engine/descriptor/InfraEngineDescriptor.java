@@ -7,7 +7,7 @@ import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.runtime.ActiveEnvironment;
 import dev.infrajunit.runtime.SelectedEnvironment;
 import dev.infrajunit.runtime.RunEnvironment;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -102,7 +102,8 @@ public final class InfraEngineDescriptor extends EngineDescriptor implements Nod
     }
 
     private Map<String, Integer> checksByHost() {
-        Map<String, Integer> counts = new HashMap<>();
+        // in the order the checks run, host by host as first met
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (TestDescriptor descendant : getDescendants()) {
             if (descendant instanceof HostCheckDescriptor check) {
                 counts.merge(check.hostName(), 1, Integer::sum);

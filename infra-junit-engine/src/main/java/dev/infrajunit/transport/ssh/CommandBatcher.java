@@ -5,17 +5,20 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
  * Gathers the commands one host is asked for at about the same moment into one batch, run off the
- * callers' threads. The first command opens a short window and those that come before it closes
- * join it. When the run says how many of the host's checks are left, the batch does not wait for
- * the window to end once every one of them is waiting for a command: nobody is left to join. So a
- * host's checks, which run close together, send the commands they start with as one script, and a
- * check that runs alone waits for nobody. A window of zero sends each command on its own.
+ * callers' threads. Where the run says how many of the host's checks have not finished, the batch
+ * leaves as soon as every one of them waits (for a command, or for a fact another one fetches):
+ * nobody is left to join. A host's checks start one after another as workers come free, so until
+ * then it waits, but never longer than {@value #LONGEST_IN_WINDOWS} windows. Where the run does
+ * not say, the batch leaves once no command has joined for one window, again at most
+ * {@value #LONGEST_IN_WINDOWS} windows after the first. A window of zero sends each command on its
+ * own.
  */
 final class CommandBatcher {
 
@@ -27,8 +30,13 @@ final class CommandBatcher {
     private final ExecutorService runners;
     private final Consumer<List<QueuedCommand>> run;
     private IntSupplier checksLeft = UNKNOWN;
+    /** The longest a batch gathers, in windows. */
+    static final int LONGEST_IN_WINDOWS = 10;
+
     private List<QueuedCommand> gathering;
-    /** Callers waiting for a command of this host, in a batch that is gathering or running. */
+    private long gatheringSince;
+    private ScheduledFuture<?> closing;
+    /** Callers waiting for a command of this host, in a batch that is gathering or running, or for a fact. */
     private int waiting;
 
     CommandBatcher(long windowNanos, ScheduledExecutorService alarms, ExecutorService runners, Consumer<List<QueuedCommand>> run) {
@@ -55,20 +63,27 @@ final class CommandBatcher {
         List<QueuedCommand> full;
         synchronized (this) {
             waiting++;
+            long now = System.nanoTime();
             if (gathering == null) {
-                List<QueuedCommand> batch = new ArrayList<>();
-                gathering = batch;
+                gathering = new ArrayList<>();
+                gatheringSince = now;
+            } else {
+                closing.cancel(false);
+            }
+            List<QueuedCommand> batch = gathering;
+            batch.add(queued);
+            full = everyoneWaits();
+            if (full == null) {
+                long longest = gatheringSince + LONGEST_IN_WINDOWS * windowNanos;
+                long until = checksLeft.getAsInt() >= 0 ? longest : Math.min(now + windowNanos, longest);
                 try {
-                    alarms.schedule(() -> close(batch), windowNanos, TimeUnit.NANOSECONDS);
+                    closing = alarms.schedule(() -> close(batch), Math.max(0, until - now), TimeUnit.NANOSECONDS);
                 } catch (RejectedExecutionException e) {
                     // the run is over: the batch fails at once
                     gathering = null;
-                    dispatch(List.of(queued));
-                    return;
+                    full = List.copyOf(batch);
                 }
             }
-            gathering.add(queued);
-            full = everyoneWaits();
         }
         if (full != null) {
             dispatch(full);
@@ -78,6 +93,18 @@ final class CommandBatcher {
     /** A caller has its answer. */
     synchronized void answered() {
         waiting--;
+    }
+
+    /** A check of the host waits for a fact that another one is fetching (+1), or has it (-1). */
+    void waitingForFact(int change) {
+        List<QueuedCommand> full;
+        synchronized (this) {
+            waiting += change;
+            full = everyoneWaits();
+        }
+        if (full != null) {
+            dispatch(full);
+        }
     }
 
     /** One of the host's checks finished: the others may all be waiting now. */
@@ -97,6 +124,9 @@ final class CommandBatcher {
         if (gathering != null && left >= 0 && waiting >= left) {
             List<QueuedCommand> batch = List.copyOf(gathering);
             gathering = null;
+            if (closing != null) {
+                closing.cancel(false);
+            }
             return batch;
         }
         return null;

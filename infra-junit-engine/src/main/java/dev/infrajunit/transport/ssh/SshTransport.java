@@ -8,6 +8,8 @@ import dev.infrajunit.spi.Transport;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,6 +35,7 @@ final class SshTransport implements Transport {
     private final Semaphore sessions;
     private final int maxSessions;
     private final CommandBatcher batcher;
+    private final Executor background;
 
     /** Held while the connection is looked at or opened; opening may take the whole connect timeout. */
     private final ReentrantLock lock = new ReentrantLock();
@@ -42,7 +45,7 @@ final class SshTransport implements Transport {
     private volatile boolean closed;
 
     SshTransport(SshTarget target, boolean sudo, SshTransport jump, SshConnector connector, RemoteExecution execution,
-                 int maxSessions, long batchWindowNanos) {
+                 int maxSessions, long batchWindowNanos, Executor background) {
         this.target = target;
         this.sudo = sudo;
         this.jump = jump;
@@ -51,6 +54,7 @@ final class SshTransport implements Transport {
         this.maxSessions = maxSessions;
         this.sessions = new Semaphore(maxSessions, true);
         this.batcher = execution.batcher(batchWindowNanos, this::runBatch);
+        this.background = background;
     }
 
     String hostName() {
@@ -86,6 +90,11 @@ final class SshTransport implements Transport {
     /** Where the run says how many of this host's checks have not finished: a batch need not wait for more. */
     void checksLeft(IntSupplier left) {
         batcher.checksLeft(left);
+    }
+
+    /** One of this host's checks waits for a fact that another is fetching (+1), or has it (-1). */
+    void waitingForFact(int change) {
+        batcher.waitingForFact(change);
     }
 
     /** One of this host's checks finished. */
@@ -135,6 +144,22 @@ final class SshTransport implements Transport {
             return execution.run(target, connected, batch);
         } finally {
             sessions.release();
+        }
+    }
+
+    /** Connects on another thread; a failure is remembered and reported to the first command, as if it had connected. */
+    @Override
+    public void prepare() {
+        try {
+            background.execute(() -> {
+                try {
+                    client();
+                } catch (CouldNotCheckException e) {
+                    // the host's first command says so
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // the run is over
         }
     }
 

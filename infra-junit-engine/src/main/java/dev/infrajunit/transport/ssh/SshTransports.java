@@ -83,6 +83,18 @@ public final class SshTransports implements AutoCloseable {
         }
     }
 
+    /** A check of the host waits for a fact another one is fetching (+1), or has it (-1): it sends no command meanwhile. */
+    public void waitingForFact(HostDefinition host, int change) {
+        SshTransport transport;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            transport = transport(host);
+        }
+        transport.waitingForFact(change);
+    }
+
     /** The transport of an SSH host of this run's environment. */
     public synchronized Transport forHost(HostDefinition host) {
         if (closed) {
@@ -104,7 +116,8 @@ public final class SshTransports implements AutoCloseable {
             SshTarget target = targets.resolve(host.name(), host.address(), host.ssh());
             SshTransport jump = target.jump().map(spec -> jump(host, spec)).orElse(null);
             SshTransport created = new SshTransport(target, host.sudo(), jump, connector, execution,
-                    options.maxSessionsPerConnection(), options.batchWindow().toNanos());
+                    options.maxSessionsPerConnection(), options.batchWindow().toNanos(),
+                    readers);
             created.checksLeft(() -> checksLeft.applyAsInt(host.name()));
             transports.put(host.name(), created);
             opened.add(created);
@@ -142,7 +155,7 @@ public final class SshTransports implements AutoCloseable {
             }
             SshTransport through = target.jump().map(j -> jump(host, j)).orElse(null);
             SshTransport created = new SshTransport(target, false, through, connector, execution, options.maxSessionsPerConnection(),
-                    options.batchWindow().toNanos());
+                    options.batchWindow().toNanos(), readers);
             jumps.put(target, created);
             opened.add(created);
             return created;
