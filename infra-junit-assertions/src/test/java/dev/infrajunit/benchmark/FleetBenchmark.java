@@ -64,7 +64,7 @@ class FleetBenchmark {
             "cat /etc/os-release",
             "uname -srm",
             "ss -ltun");
-    private static final int PARALLELISM = Integer.getInteger("bench.parallelism", 32);
+    private static final int PARALLELISM = 32;
 
     @TempDir
     Path work;
@@ -106,8 +106,6 @@ class FleetBenchmark {
                 .selectors(selectClass(FleetBaselineSpec.class))
                 .configurationParameter("infra.environment", environment.toString())
                 .configurationParameter("infra.parallelism", String.valueOf(PARALLELISM))
-                .configurationParameters(java.util.Arrays.stream(System.getProperty("bench.config", "").split(",")).filter(kv -> kv.contains("="))
-                        .collect(java.util.stream.Collectors.toMap(kv -> kv.split("=")[0], kv -> kv.split("=")[1])))
                 .build();
         long[] sessionsBefore = sessionsByHost(fleet, hosts);
         ResourcePeaks peaks = ResourcePeaks.start();
