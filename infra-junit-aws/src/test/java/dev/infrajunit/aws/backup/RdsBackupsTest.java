@@ -8,7 +8,7 @@ import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.backup.BackupCheck;
 import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.testing.RecordedAwsServer;
-import dev.infrajunit.testing.RecordedAwsServer.Request;
+import dev.infrajunit.embedded.aws.AwsRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,7 +37,7 @@ class RdsBackupsTest {
         assertThat(check("orders-db")).isEmpty();
 
         assertThat(rds.requests("DescribeDBInstances").get(0).parameter("DBInstanceIdentifier")).isEqualTo("orders-db");
-        List<Request> snapshots = rds.requests("DescribeDBSnapshots");
+        List<AwsRequest> snapshots = rds.requests("DescribeDBSnapshots");
         assertThat(snapshots).hasSize(2).allSatisfy(request -> {
             assertThat(request.parameter("DBInstanceIdentifier")).isEqualTo("orders-db");
             assertThat(request.parameter("SnapshotType")).isEqualTo("automated");
