@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.infrajunit.embedded.aws.AwsReply;
 import dev.infrajunit.embedded.aws.AwsRequest;
 import dev.infrajunit.embedded.aws.AwsStandIn;
+import dev.infrajunit.embedded.aws.RdsStandIn;
 import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.runtime.RunEnvironment;
 import java.io.IOException;
@@ -96,6 +97,11 @@ public final class RecordedAwsServer implements AutoCloseable, BeforeAllCallback
     public void on(Predicate<AwsRequest> matches, int status, String resource, String contentType, Map<String, String> headers) {
         byte[] body = read(resource);
         standIn.on(matches, request -> new AwsReply(status, contentType, headers, body));
+    }
+
+    /** The stand-in itself, for answers made rather than recorded, such as an {@link RdsStandIn}'s. */
+    public AwsStandIn standIn() {
+        return standIn;
     }
 
     /** Forgets every route and request, for the next test. */

@@ -34,7 +34,7 @@ class ExampleOutcomesTest {
     /** The one red node of the demo, word for word; only the snapshot's date and time vary. */
     static final Pattern REPORTS_DB_FAILURE = Pattern.compile(Pattern.quote("reports-db: expected a backup younger than 24h,"
             + " but the newest automated snapshot of RDS instance reports-db is rds:reports-db-")
-            + "\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}" + Pattern.quote(", 2d 3h old"));
+            + "\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}" + Pattern.quote(", 2d 3h old; it is storage-full, and RDS takes automated backups only while a database is available"));
 
     private static EngineExecutionResults results;
 

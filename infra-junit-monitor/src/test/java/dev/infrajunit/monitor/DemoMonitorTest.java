@@ -69,7 +69,7 @@ class DemoMonitorTest {
         assertThat(second.get("message").asText())
                 .startsWith("reports-db: expected a backup younger than 24h, but the newest automated snapshot of RDS instance"
                         + " reports-db is rds:reports-db-")
-                .endsWith(", 2d 3h old");
+                .endsWith(", 2d 3h old; it is storage-full, and RDS takes automated backups only while a database is available");
 
         JsonNode status = statusAfterEachCycle.get(1);
         assertThat(status.get("cycle").asLong()).isEqualTo(2);

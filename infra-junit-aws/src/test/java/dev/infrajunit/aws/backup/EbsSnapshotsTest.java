@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.backup.BackupCheck;
+import dev.infrajunit.embedded.aws.AwsRequest;
 import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.testing.RecordedAwsServer;
-import dev.infrajunit.embedded.aws.AwsRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

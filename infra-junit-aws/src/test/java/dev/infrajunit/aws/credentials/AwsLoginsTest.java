@@ -4,9 +4,9 @@ import static dev.infrajunit.testing.TestEnvironments.environment;
 import static dev.infrajunit.testing.TestEnvironments.localHost;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.infrajunit.embedded.aws.AwsRequest;
 import dev.infrajunit.aws.AwsClients;
 import dev.infrajunit.aws.AwsContext;
+import dev.infrajunit.embedded.aws.AwsRequest;
 import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.testing.RecordedAwsServer;
 import java.nio.charset.StandardCharsets;
