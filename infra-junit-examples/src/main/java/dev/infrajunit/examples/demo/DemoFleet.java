@@ -3,6 +3,7 @@ package dev.infrajunit.examples.demo;
 import dev.infrajunit.embedded.ClientKey;
 import dev.infrajunit.embedded.EmbeddedSshServer;
 import dev.infrajunit.embedded.KeyKind;
+import dev.infrajunit.embedded.aws.AwsRequest;
 import dev.infrajunit.spi.EnvironmentProvider;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +52,7 @@ public final class DemoFleet implements EnvironmentProvider.Started {
     private final Path environmentFile;
     private final Map<String, EmbeddedSshServer> sshServers;
     private final Map<String, WebServer> webServers;
+    private final DemoRds rds;
     private final Deque<AutoCloseable> running;
 
     private DemoFleet(Builder started) {
@@ -58,6 +60,7 @@ public final class DemoFleet implements EnvironmentProvider.Started {
         this.environmentFile = started.environmentFile;
         this.sshServers = Map.copyOf(started.sshServers);
         this.webServers = Map.copyOf(started.webServers);
+        this.rds = started.rds;
         this.running = started.running;
     }
 
@@ -108,6 +111,11 @@ public final class DemoFleet implements EnvironmentProvider.Started {
     /** The certificate a web host serves. */
     X509Certificate certificate(String host) {
         return webServers.get(host).certificate();
+    }
+
+    /** The requests of one action the RDS stand-in has answered so far. */
+    List<AwsRequest> rdsRequests(String action) {
+        return rds.requests(action);
     }
 
     /** Stops every server and deletes the temporary directory. */
@@ -184,6 +192,7 @@ public final class DemoFleet implements EnvironmentProvider.Started {
         final Deque<AutoCloseable> running = new ArrayDeque<>();
         final Map<String, EmbeddedSshServer> sshServers = new LinkedHashMap<>();
         final Map<String, WebServer> webServers = new LinkedHashMap<>();
+        DemoRds rds;
         Path environmentFile;
 
         Builder(Path directory) {
@@ -195,7 +204,7 @@ public final class DemoFleet implements EnvironmentProvider.Started {
             ExecutorService background = Executors.newSingleThreadExecutor(task -> new Thread(task, "demo-s3-start"));
             Future<ObjectStore> storeStarting = background.submit(() -> ObjectStore.start(directory.resolve("s3")));
             background.shutdown();
-            DemoRds rds = started(DemoRds.start(REGION));
+            rds = started(DemoRds.start(REGION));
             EnvironmentFile file = new EnvironmentFile();
             Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
             ClientKey clientKey;

@@ -1,5 +1,6 @@
 package dev.infrajunit.examples.demo;
 
+import dev.infrajunit.embedded.aws.AwsRequest;
 import dev.infrajunit.embedded.aws.AwsStandIn;
 import dev.infrajunit.embedded.aws.RdsStandIn;
 import java.io.IOException;
@@ -57,6 +58,10 @@ final class DemoRds implements AutoCloseable {
 
     URI endpoint() {
         return standIn.endpoint();
+    }
+
+    List<AwsRequest> requests(String action) {
+        return standIn.requests(action);
     }
 
     @Override

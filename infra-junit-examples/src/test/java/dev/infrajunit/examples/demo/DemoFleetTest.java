@@ -104,9 +104,14 @@ class DemoFleetTest {
     }
 
     @Test
-    void theAccountsRdsDatabasesAreFoundThroughTheAwsApiWithoutAShellAndWithTheirRolesPolicy() {
+    void theAccountsRdsDatabasesAreFoundThroughTheAwsApiPageByPageWithoutAShellAndWithTheirRolesPolicy() {
+        int pagesBefore = fleet.rdsRequests("DescribeDBInstances").size();
         EnvironmentDefinition environment = new EnvironmentLoader(getClass().getClassLoader(), name -> null)
                 .loadFile(fleet.environmentFile(), "demo");
+
+        // three instances at two a page: the second page is asked for with the first one's Marker
+        assertThat(fleet.rdsRequests("DescribeDBInstances").subList(pagesBefore, pagesBefore + 2))
+                .extracting(request -> request.parameter("Marker") != null).containsExactly(false, true);
 
         HostDefinition reports = host(environment, "reports-db");
         assertThat(reports.transport()).isEqualTo("none");
