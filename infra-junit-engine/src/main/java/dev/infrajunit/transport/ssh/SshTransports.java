@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import net.schmizz.keepalive.KeepAliveProvider;
@@ -51,7 +50,7 @@ public final class SshTransports implements AutoCloseable {
         // SSHJ's default keep-alive never notices a dead peer; this one disconnects after missed replies.
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         this.targets = new SshTargets(options);
-        this.readers = Executors.newCachedThreadPool(DaemonThreads.factory("infra-ssh-reader"));
+        this.readers = DaemonThreads.pool("infra-ssh-reader");
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.factory("infra-ssh-timeout"));
         timer.setRemoveOnCancelPolicy(true);
         this.alarms = timer;
