@@ -47,6 +47,13 @@ final class SshTargets {
         return resolve(hostName, address, ssh, "", 0, ssh.jumpHost());
     }
 
+    /** Reads, ahead of {@link #resolve}, what the client configuration says about an environment host. */
+    void prepare(String hostName, String address, SshSettings ssh) {
+        if (ssh.useSshConfig()) {
+            lookup(hostName, ssh, ssh.configFile().orElse(defaultSshConfig), address);
+        }
+    }
+
     /**
      * The target for a jump host written as {@code user@host:port} (user and port optional), reached
      * with the settings of the host that needs it.

@@ -60,12 +60,20 @@ public final class SshTransports implements AutoCloseable {
         this.execution = new RemoteExecution(readers, alarms);
     }
 
-    /** The transport of an SSH host of this run's environment. */
-    public synchronized Transport forHost(HostDefinition host) {
-        if (closed) {
-            throw new CouldNotCheckException(host.name(), "the run is over: its SSH connections are closed");
+    /**
+     * The transport of an SSH host of this run's environment. What the host's SSH client
+     * configuration says about it is read first, outside the lock: {@code ssh -G} takes a while for
+     * each host (about 14 ms, more with a {@code Match exec}), and the hosts of a run are looked up at
+     * the same time instead of one after the other.
+     */
+    public Transport forHost(HostDefinition host) {
+        targets.prepare(host.name(), host.address(), host.ssh());
+        synchronized (this) {
+            if (closed) {
+                throw new CouldNotCheckException(host.name(), "the run is over: its SSH connections are closed");
+            }
+            return transport(host);
         }
-        return transport(host);
     }
 
     private SshTransport transport(HostDefinition host) {
