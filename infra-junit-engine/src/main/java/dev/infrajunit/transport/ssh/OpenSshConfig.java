@@ -119,6 +119,7 @@ final class OpenSshConfig {
         String proxyJump = "";
         String proxyCommand = "";
         List<String> knownHosts = List.of();
+        List<String> globalKnownHosts = List.of();
         String hostKeyAlias = "";
         for (String line : lines) {
             int space = line.indexOf(' ');
@@ -136,6 +137,7 @@ final class OpenSshConfig {
                 case "proxyjump" -> proxyJump = value.equals("none") ? "" : value;
                 case "proxycommand" -> proxyCommand = value.equals("none") ? "" : value;
                 case "userknownhostsfile" -> knownHosts = isDefaultKnownHosts(value) ? List.of() : List.of(value.split(" +"));
+                case "globalknownhostsfile" -> globalKnownHosts = List.of(value.split(" +"));
                 case "hostkeyalias" -> hostKeyAlias = value.equals("none") ? "" : value;
                 default -> {
                     // a setting the transport does not use
@@ -146,7 +148,7 @@ final class OpenSshConfig {
             identities.clear();
         }
         return new SshConfigEntry(hostName, user, port, identities, certificates, identitiesOnly, proxyJump, proxyCommand,
-                knownHosts, hostKeyAlias);
+                knownHosts, globalKnownHosts, hostKeyAlias);
     }
 
     private static boolean isDefaultKnownHosts(String value) {

@@ -90,7 +90,8 @@ final class SshConnector {
             runner.setMaxAliveCount(options.keepAliveMaxMissed());
         }
         HostKeyPolicy hostKeys = new HostKeyPolicy(target.hostName(), target.hostKeyChecking(),
-                knownHostsFiles.computeIfAbsent(target.knownHosts(), KnownHostsFile::new), warnings, target.hostKeyAlias());
+                target.knownHosts().stream().map(file -> knownHostsFiles.computeIfAbsent(file, KnownHostsFile::new)).toList(),
+                warnings, target.hostKeyAlias());
         client.addHostKeyVerifier(hostKeys);
 
         ProxyCommandSocket proxy = null;

@@ -91,10 +91,22 @@ final class SshTargets {
         }
         Optional<String> effectiveJump = jump.filter(j -> !j.isBlank())
                 .or(() -> Optional.of(config.proxyJump()).filter(j -> !j.isBlank()));
-        // a known_hosts file the environment names wins; else the configuration's first
-        Path knownHosts = ssh.knownHosts().equals(DEFAULT_KNOWN_HOSTS) && !config.knownHostsFiles().isEmpty()
-                ? expand(hostName, configFile, "UserKnownHostsFile", config.knownHostsFiles().get(0), connectTo, port, user)
-                : ssh.knownHosts();
+        // as ssh reads them: the user's files (a known_hosts file the environment names wins over the
+        // configuration's), then the system's; keys are recorded in the first
+        List<Path> knownHosts = new ArrayList<>();
+        if (ssh.knownHosts().equals(DEFAULT_KNOWN_HOSTS) && !config.knownHostsFiles().isEmpty()) {
+            for (String file : config.knownHostsFiles()) {
+                knownHosts.add(expand(hostName, configFile, "UserKnownHostsFile", file, connectTo, port, user));
+            }
+        } else {
+            knownHosts.add(ssh.knownHosts());
+        }
+        for (String file : config.globalKnownHostsFiles()) {
+            Path global = expand(hostName, configFile, "GlobalKnownHostsFile", file, connectTo, port, user);
+            if (!knownHosts.contains(global)) {
+                knownHosts.add(global);
+            }
+        }
         return new SshTarget(hostName, connectTo, port, user, ssh.identityFiles(), optional, ssh.passphraseEnv(),
                 knownHosts, ssh.hostKeyChecking(), ssh.connectTimeout(), effectiveJump,
                 Optional.of(config.proxyCommand()).filter(command -> !command.isBlank()), certificates,
