@@ -177,6 +177,43 @@ class SshClientConfigTest extends EmbeddedSshTest {
     }
 
     /**
+     * An identity file whose private key cannot be read here (it is encrypted, and no passphrase is
+     * given) still names its key, by its {@code .pub} file: as with ssh, the ssh-agent signs with that
+     * key when it holds it, also under {@code IdentitiesOnly yes}, and also for {@code ssh.identityFile}.
+     */
+    @Test
+    void anEncryptedIdentityFileWhoseKeyTheAgentHoldsLogsInThroughTheAgent() throws Exception {
+        ClientKey key = ClientKey.generate(dir.resolve("plain"), KeyKind.ED25519);
+        ClientKey other = ClientKey.generate(dir.resolve("other"), KeyKind.ED25519);
+        Path encrypted = Files.createDirectories(dir.resolve("encrypted")).resolve("id_ed25519");
+        Files.copy(key.privateKeyFile(), encrypted);
+        Files.copy(key.publicKeyFile(), Path.of(encrypted + ".pub"));
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-p", "-P", "", "-N", "correct horse", "-f", encrypted.toString())
+                .redirectErrorStream(true).start();
+        assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(keygen.exitValue()).as(new String(keygen.getInputStream().readAllBytes())).isZero();
+        EmbeddedSshServer server = fixture.server("web-1", EmbeddedSshServer.builder().authorize(key.publicKey()));
+        Path config = Files.writeString(dir.resolve("ssh_config"), """
+                Host web-1
+                    HostName 127.0.0.1
+                    Port %d
+                    IdentityFile %s
+                    IdentitiesOnly yes
+                """.formatted(server.port(), encrypted));
+        try (SshAgentProcess agent = SshAgentProcess.start(dir.resolve("agent.sock"))) {
+            agent.add(other.privateKeyFile());
+            agent.add(key.privateKeyFile());
+            fixture.environment(Map.of("SSH_AUTH_SOCK", agent.socket().toString()));
+            HostDefinition fromConfig = TestHost.named("web-1").knownHosts(fixture.knownHosts).configFile(config).build();
+            HostDefinition fromEnvironment = TestHost.on("web-1", server, encrypted, fixture.knownHosts).build();
+
+            assertThat(fixture.transports(fromConfig).forHost(fromConfig).execute(WHO, TIMEOUT).stdout()).isEqualTo("logged-in\n");
+            assertThat(fixture.transports(fromEnvironment).forHost(fromEnvironment).execute(WHO, TIMEOUT).stdout())
+                    .isEqualTo("logged-in\n");
+        }
+    }
+
+    /**
      * {@code ssh -G} takes a while for each host (about 14 ms here, much longer with a {@code Match
      * exec}): the hosts of a run are looked up at the same time, not one after the other. The probe
      * each lookup runs counts the lookups running with it.
