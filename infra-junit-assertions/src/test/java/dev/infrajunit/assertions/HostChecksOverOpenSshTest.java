@@ -246,6 +246,15 @@ class HostChecksOverOpenSshTest {
         assertThatThrownBy(() -> assertThat(app).systemdTimer("pg-backup.timer").isScheduled())
                 .isInstanceOf(CouldNotCheckException.class)
                 .hasMessageStartingWith("app-1: cannot check timer pg-backup.timer: systemd is not running here");
+        // the backup job as a policy: the same answer, not a pass nor a failure
+        OpenSshFleet.Endpoint first = fleet.hosts().get(0);
+        try (RunEnvironment withJob = TestEnvironments.environment(TestEnvironments.sshHost("db-2", first.address(), first.port(),
+                fleet.user(), fleet.identityFile(), fleet.knownHosts(),
+                Map.of("backup", Map.of("job", Map.of("timer", "pg-backup.timer"), "maxAge", "25h"))))) {
+            assertThatThrownBy(() -> assertThat(withJob.host("db-2")).hasRecentBackup())
+                    .isInstanceOf(CouldNotCheckException.class)
+                    .hasMessageStartingWith("db-2: cannot check timer pg-backup.timer: systemd is not running here");
+        }
         assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")) || Files.isExecutable(Path.of("/usr/bin/docker")),
                 "this machine has the docker client");
         assumeFalse(Files.exists(Path.of("/var/run/docker.sock")), "no docker daemon runs here");
