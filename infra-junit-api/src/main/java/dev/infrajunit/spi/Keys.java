@@ -59,7 +59,12 @@ public final class Keys {
         /** One of {@link Key#values()}. */
         ONE_OF,
         /** A map with the keys {@link Key#nested()}. */
-        NESTED
+        NESTED,
+        /**
+         * A key people write that cannot work: it is never accepted, and {@link Key#expected()} says
+         * why and what to write instead, in place of the message for an unknown key.
+         */
+        REFUSED
     }
 
     /**
@@ -69,7 +74,8 @@ public final class Keys {
      * @param type     what its value must be
      * @param values   the allowed values of a {@link Type#ONE_OF} key
      * @param nested   the keys of a {@link Type#NESTED} key
-     * @param expected how messages describe a {@link Type#TEXT_MAP} value
+     * @param expected how messages describe a {@link Type#TEXT_MAP} value; for a {@link Type#REFUSED} key, why
+     *                 it is refused and what to write instead
      * @param required when the key must be written: what to give, for the message that asks for it
      */
     public record Key(String name, Type type, List<String> values, Optional<Keys> nested, Optional<String> expected,
@@ -150,6 +156,16 @@ public final class Keys {
 
     public Keys nested(String key, Keys keys) {
         return with(new Key(key, Type.NESTED, List.of(), Optional.of(keys), Optional.empty(), Optional.empty()));
+    }
+
+    /**
+     * A key that is never accepted, for a mistake people make: written, it is reported at its line
+     * with {@code why} instead of as an unknown key.
+     *
+     * @param why why it cannot work and what to write instead, as a sentence
+     */
+    public Keys refused(String key, String why) {
+        return with(new Key(key, Type.REFUSED, List.of(), Optional.empty(), Optional.of(why), Optional.empty()));
     }
 
     /**

@@ -8,11 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.Host;
 import dev.infrajunit.InfraException;
+import dev.infrajunit.environment.EnvironmentException;
+import dev.infrajunit.environment.EnvironmentLoader;
 import dev.infrajunit.assertions.testing.StandInSystemd;
 import dev.infrajunit.runtime.RunEnvironment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +35,9 @@ class JobBackupsTest {
 
     @AfterEach
     void close() {
-        environment.close();
+        if (environment != null) {
+            environment.close();
+        }
     }
 
     private Host db(Object job, String activeState, long lastTrigger, String result, String status) {
@@ -87,5 +92,25 @@ class JobBackupsTest {
                 .isInstanceOf(InfraException.class)
                 .hasMessage("db-1: backup: job must name the systemd timer that makes the backups, e.g. job:"
                         + " { timer: pg-backup.timer }, but is the string 'pg-backup.timer'");
+    }
+
+    @Test
+    void aCronJobCannotBeHeldToAnAgeAndTheFileSaysWhy() {
+        String yaml = """
+                hosts:
+                  db-1:
+                    transport: local
+                    backup: { job: { cron: pg-backup }, maxAge: 25h }
+                """;
+        assertThatThrownBy(() -> new EnvironmentLoader(getClass().getClassLoader(), name -> null)
+                .parse(yaml, "staging", Optional.of(Path.of("staging.yaml"))))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessage("staging.yaml:4: hosts.db-1.backup.job.cron: cron records no result of a job: at most it logs"
+                        + " through syslog that it started one, and mails what the job printed, so whether the backup job"
+                        + " succeeded, and when it last did, cannot be read from it. Hold what the job leaves behind instead:"
+                        + " its newest dump, with files: (and verify: to test that it restores), or a file the job touches"
+                        + " only when it succeeds (pg-backup && touch /var/lib/pg-backup/succeeded), with files: and maxAge;"
+                        + " or run the job from a systemd timer and use job: { timer: pg-backup.timer }. cronJob(\"pg-backup\")"
+                        + " checks that the cron entry is scheduled");
     }
 }

@@ -1,9 +1,9 @@
 package dev.infrajunit.aws;
 
-import static dev.infrajunit.testing.RecordedAwsServer.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.infrajunit.embedded.aws.AwsRequest;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.EnvironmentException;
 import dev.infrajunit.environment.EnvironmentLoader;
@@ -77,12 +77,12 @@ class Ec2HostSourceTest {
                 .containsEntry("aws", Map.of("region", "eu-west-1", "endpoint", ec2.endpoint().toString(), "instanceId", "i-0web1"));
         assertThat(HostSelector.parse("role:web").select(environment.hosts())).hasSize(3);
 
-        List<RecordedAwsServer.Request> requests = ec2.requests("DescribeInstances");
+        List<AwsRequest> requests = ec2.requests("DescribeInstances");
         assertThat(requests).hasSize(2);
-        for (RecordedAwsServer.Request request : requests) {
-            assertThat(filter(request, "tag:env")).containsExactly("staging");
-            assertThat(filter(request, "tag:tier")).containsExactly("web");
-            assertThat(filter(request, "instance-state-name")).containsExactly("running");
+        for (AwsRequest request : requests) {
+            assertThat(request.filter("tag:env")).containsExactly("staging");
+            assertThat(request.filter("tag:tier")).containsExactly("web");
+            assertThat(request.filter("instance-state-name")).containsExactly("running");
             assertThat(request.header("Authorization")).contains("/eu-west-1/ec2/aws4_request");
         }
         assertThat(requests.get(0).parameter("NextToken")).isNull();
@@ -170,7 +170,7 @@ class Ec2HostSourceTest {
                 """);
 
         assertThat(environment.hosts()).isEmpty();
-        assertThat(filter(ec2.requests("DescribeInstances").get(0), "tag:tier")).containsExactly("batch");
+        assertThat(ec2.requests("DescribeInstances").get(0).filter("tag:tier")).containsExactly("batch");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.infrajunit.aws;
 import static dev.infrajunit.aws.AwsAssertions.assertThat;
 import static dev.infrajunit.aws.AwsAssertions.aws;
 import static dev.infrajunit.aws.S3BucketAssertTest.assertFails;
-import static dev.infrajunit.testing.RecordedAwsServer.filter;
 import static dev.infrajunit.testing.TestEnvironments.localHost;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +29,7 @@ class Ec2InstanceAssertTest {
         environment = ec2.environment(localHost("db-1", Map.of()));
         db1 = environment.host("db-1");
         ec2.onAction("DescribeInstances", request -> "i-0db4".equals(request.parameter("InstanceId.1")), 200, "ec2/describe-instances-i-0db4.xml");
-        ec2.onAction("DescribeInstances", request -> filter(request, "tag:Name").contains("db-1"), 200, "ec2/describe-instances-db-1.xml");
+        ec2.onAction("DescribeInstances", request -> request.filter("tag:Name").contains("db-1"), 200, "ec2/describe-instances-db-1.xml");
         ec2.onAction("DescribeInstances", request -> true, 200, "ec2/describe-instances-none.xml");
     }
 

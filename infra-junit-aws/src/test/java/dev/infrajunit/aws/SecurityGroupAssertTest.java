@@ -3,7 +3,6 @@ package dev.infrajunit.aws;
 import static dev.infrajunit.aws.AwsAssertions.assertThat;
 import static dev.infrajunit.aws.AwsAssertions.aws;
 import static dev.infrajunit.aws.S3BucketAssertTest.assertFails;
-import static dev.infrajunit.testing.RecordedAwsServer.filter;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.CouldNotCheckException;
@@ -28,9 +27,9 @@ class SecurityGroupAssertTest {
     void setUp() {
         environment = ec2.environment();
         ec2.onAction("DescribeSecurityGroups", request -> "sg-0web".equals(request.parameter("GroupId.1")), 200, "ec2/describe-security-groups-web.xml");
-        ec2.onAction("DescribeSecurityGroups", request -> filter(request, "group-name").equals(List.of("database")), 200,
+        ec2.onAction("DescribeSecurityGroups", request -> request.filter("group-name").equals(List.of("database")), 200,
                 "ec2/describe-security-groups-internal.xml");
-        ec2.onAction("DescribeSecurityGroups", request -> filter(request, "group-name").equals(List.of("app")), 200,
+        ec2.onAction("DescribeSecurityGroups", request -> request.filter("group-name").equals(List.of("app")), 200,
                 "ec2/describe-security-groups-two-named-app.xml");
         ec2.onAction("DescribeSecurityGroups", request -> "sg-0gone".equals(request.parameter("GroupId.1")), 400, "ec2/error-invalid-group.xml");
     }

@@ -86,6 +86,10 @@ public final class EnvironmentJsonSchema {
             transport.kinds().values().forEach(kind -> kinds.add(rule(kind)));
             return Map.of("anyOf", kinds);
         }
+        if (rule instanceof Schema.Refused refused) {
+            // an editor flags it at once, and shows why on hover
+            return describe(Map.of("not", Map.of()), refused.why());
+        }
         if (rule instanceof Schema.TextMap) {
             return object(Map.of("minProperties", 1, "additionalProperties", Map.of("type", List.of("string", "number", "boolean"))));
         }

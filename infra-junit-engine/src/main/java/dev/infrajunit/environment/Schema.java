@@ -291,7 +291,17 @@ final class Schema {
             case TEXTS -> new Texts(key.name());
             case ONE_OF -> oneOf(key.values().toArray(String[]::new));
             case NESTED -> fieldsOf(key.nested().orElseThrow());
+            case REFUSED -> new Refused(key.expected().orElseThrow());
         };
+    }
+
+    /** A key that is never accepted: writing it is a mistake, and {@code why} says what to write instead. */
+    record Refused(String why) implements Rule {
+
+        @Override
+        public Object apply(YamlNode node, Normalizer normalizer) {
+            throw normalizer.invalid(node, why);
+        }
     }
 
     /** A list of text values, at least one, such as the words of a command line. */

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * The check this project was born from: a database nobody backs up is found before it is needed.
- * Where each host's backups live, and how old they may be, is in the environment file.
+ * Every database: the servers listed in the environment file, and the RDS databases it finds
+ * through the AWS API. Where each one's backups live, and how old they may be, is in the
+ * environment file.
  */
 @InfraTest
 @Tag("backup")

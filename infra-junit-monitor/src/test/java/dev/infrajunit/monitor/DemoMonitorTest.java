@@ -25,7 +25,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The monitor keeping the README's example specs running against the demo fleet, over two cycles
- * with {@code --fail-after 2}: db-2's stale backup makes its check pending, then failing.
+ * with {@code --fail-after 2}: the stale backup of reports-db, an RDS database of the demo account,
+ * makes its check pending, then failing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoMonitorTest {
@@ -55,19 +56,20 @@ class DemoMonitorTest {
     }
 
     @Test
-    void db2GoesPendingThenFailingWhileTheOthersStayOk() {
-        JsonNode first = check(statusAfterEachCycle.get(0), BACKUPS, "everyDatabaseHasARecentBackup", "db-2");
+    void reportsDbGoesPendingThenFailingWhileTheOthersStayOk() {
+        JsonNode first = check(statusAfterEachCycle.get(0), BACKUPS, "everyDatabaseHasARecentBackup", "reports-db");
         assertThat(first.get("state").asText()).isEqualTo("pending");
         assertThat(first.get("result").asText()).isEqualTo("fail");
         assertThat(first.get("failingSince").isNull()).isTrue();
 
-        JsonNode second = check(statusAfterEachCycle.get(1), BACKUPS, "everyDatabaseHasARecentBackup", "db-2");
+        JsonNode second = check(statusAfterEachCycle.get(1), BACKUPS, "everyDatabaseHasARecentBackup", "reports-db");
         assertThat(second.get("state").asText()).isEqualTo("failing");
         assertThat(second.get("consecutiveFailures").asInt()).isEqualTo(2);
         assertThat(second.get("failingSince").asText()).isEqualTo(first.get("lastRun").asText());
         assertThat(second.get("message").asText())
-                .startsWith("db-2: expected a backup younger than 24h, but the newest of ")
-                .contains("db-2-*.dump is db-2-", "2d 3h old");
+                .startsWith("reports-db: expected a backup younger than 24h, but the newest automated snapshot of RDS instance"
+                        + " reports-db is rds:reports-db-")
+                .endsWith(", 2d 3h old; it is storage-full, and RDS takes automated backups only while a database is available");
 
         JsonNode status = statusAfterEachCycle.get(1);
         assertThat(status.get("cycle").asLong()).isEqualTo(2);
@@ -86,18 +88,18 @@ class DemoMonitorTest {
         HttpResponse<String> response = monitor.get("/metrics");
         assertThat(response.statusCode()).isEqualTo(200);
         String metrics = response.body();
-        String db2 = "check=\"everyDatabaseHasARecentBackup\",host=\"db-2\",spec=\"" + BACKUPS + "\"";
+        String reports = "check=\"everyDatabaseHasARecentBackup\",host=\"reports-db\",spec=\"" + BACKUPS + "\"";
         assertThat(metrics).contains(
-                "infra_check_success{" + db2 + "} 0.0",
+                "infra_check_success{" + reports + "} 0.0",
                 // the exposition orders labels by name
-                "infra_check_result{check=\"everyDatabaseHasARecentBackup\",host=\"db-2\",result=\"fail\",spec=\"" + BACKUPS + "\"} 1.0",
-                "infra_check_result{check=\"everyDatabaseHasARecentBackup\",host=\"db-2\",result=\"pass\",spec=\"" + BACKUPS + "\"} 0.0",
-                "infra_check_state{" + db2 + ",state=\"failing\"} 1.0",
-                "infra_check_state{" + db2 + ",state=\"ok\"} 0.0",
-                "infra_check_consecutive_failures{" + db2 + "} 2.0",
-                "infra_check_failing_since_timestamp_seconds{" + db2 + "} ",
-                "infra_check_duration_seconds{" + db2 + "} ",
-                "infra_check_last_run_timestamp_seconds{" + db2 + "} ",
+                "infra_check_result{check=\"everyDatabaseHasARecentBackup\",host=\"reports-db\",result=\"fail\",spec=\"" + BACKUPS + "\"} 1.0",
+                "infra_check_result{check=\"everyDatabaseHasARecentBackup\",host=\"reports-db\",result=\"pass\",spec=\"" + BACKUPS + "\"} 0.0",
+                "infra_check_state{" + reports + ",state=\"failing\"} 1.0",
+                "infra_check_state{" + reports + ",state=\"ok\"} 0.0",
+                "infra_check_consecutive_failures{" + reports + "} 2.0",
+                "infra_check_failing_since_timestamp_seconds{" + reports + "} ",
+                "infra_check_duration_seconds{" + reports + "} ",
+                "infra_check_last_run_timestamp_seconds{" + reports + "} ",
                 "infra_host_reachable{host=\"db-2\"} 1.0",
                 "infra_monitor_cycles_total 2.0",
                 "infra_monitor_cycle_duration_seconds ",
@@ -108,11 +110,12 @@ class DemoMonitorTest {
                 "infra_check_success{check=\"db3ShipsItsDumpsToS3\",host=\"\",spec=\"" + BACKUPS + "\"} 1.0");
         // only failing or recovering checks have a failing-since series
         assertThat(metrics.lines().filter(line -> line.startsWith("infra_check_failing_since_timestamp_seconds{"))).hasSize(1);
-        // db-2's dump is 2d 3h old: 183,600 s and a few seconds
-        String age = metrics.lines().filter(line -> line.startsWith("infra_backup_age_seconds{host=\"db-2\",policy=\"files "))
+        // reports-db's newest snapshot is 51 h 10 min old: 184,200 s and a few seconds
+        String age = metrics.lines().filter(line -> line.startsWith("infra_backup_age_seconds{host=\"reports-db\",policy=\"rds reports-db\"}"))
                 .findFirst().orElseThrow();
-        assertThat(Double.parseDouble(age.substring(age.lastIndexOf(' ') + 1))).isBetween(183_600.0, 183_600.0 + 600);
-        assertThat(metrics).contains("infra_backup_age_seconds{host=\"db-3\",policy=\"s3 s3://demo-backups/db-3/\"}");
+        assertThat(Double.parseDouble(age.substring(age.lastIndexOf(' ') + 1))).isBetween(184_200.0, 184_200.0 + 600);
+        assertThat(metrics).contains("infra_backup_age_seconds{host=\"db-3\",policy=\"s3 s3://demo-backups/db-3/\"}",
+                "infra_backup_age_seconds{host=\"db-2\",policy=\"files ");
     }
 
     @Test
@@ -121,19 +124,19 @@ class DemoMonitorTest {
     }
 
     @Test
-    void thePageInChromiumShowsDb2sBackupCellRedWithItsMessage() throws Exception {
+    void thePageInChromiumShowsReportsDbsBackupCellRedWithItsMessage() throws Exception {
         try (HeadlessChromium chromium = HeadlessChromium.start()) {
             ChromeDriver browser = chromium.driver();
             browser.get(monitor.uri("/").toString());
             assertThat(browser.getTitle()).isEqualTo("infra-junit monitor");
-            WebElement db2 = cell(browser, BACKUPS, "everyDatabaseHasARecentBackup", "db-2");
-            assertThat(db2.getAttribute("class")).contains("state-failing");
-            assertThat(db2.getCssValue("background-color")).isEqualTo("rgba(229, 57, 53, 1)");
-            db2.findElement(By.tagName("summary")).click();
-            WebElement message = db2.findElement(By.cssSelector("pre.message"));
+            WebElement reports = cell(browser, BACKUPS, "everyDatabaseHasARecentBackup", "reports-db");
+            assertThat(reports.getAttribute("class")).contains("state-failing");
+            assertThat(reports.getCssValue("background-color")).isEqualTo("rgba(229, 57, 53, 1)");
+            reports.findElement(By.tagName("summary")).click();
+            WebElement message = reports.findElement(By.cssSelector("pre.message"));
             assertThat(message.isDisplayed()).isTrue();
-            assertThat(message.getText()).startsWith("db-2: expected a backup younger than 24h").contains("2d 3h old");
-            assertThat(db2.findElement(By.cssSelector("p.since")).getText()).startsWith("failing since 20");
+            assertThat(message.getText()).startsWith("reports-db: expected a backup younger than 24h").contains("2d 3h old");
+            assertThat(reports.findElement(By.cssSelector("p.since")).getText()).startsWith("failing since 20");
             assertThat(cell(browser, BACKUPS, "everyDatabaseHasARecentBackup", "db-1").getAttribute("class")).contains("state-ok");
             int checks = statusAfterEachCycle.get(1).get("checks").size();
             assertThat(browser.findElement(By.id("totals")).getText()).contains((checks - 1) + " ok", "1 failing");
@@ -144,7 +147,7 @@ class DemoMonitorTest {
             waitUntil(() -> browser.getCurrentUrl().contains("problems=1"));
             assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(1);
             assertThat(browser.findElements(By.cssSelector("td.cell"))).hasSize(1);
-            assertThat(browser.findElement(By.cssSelector("tbody tr")).getAttribute("data-host")).isEqualTo("db-2");
+            assertThat(browser.findElement(By.cssSelector("tbody tr")).getAttribute("data-host")).isEqualTo("reports-db");
             chromium.screenshot(Path.of("target", "monitor-page-demo-problems.png"));
         }
     }
@@ -159,11 +162,12 @@ class DemoMonitorTest {
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
         int checks = statusAfterEachCycle.get(1).get("checks").size();
-        assertThat(lines.get(0)).startsWith("INFRA CRITICAL - 1 of " + checks + " checks not passing: DatabaseBackupsSpec.everyDatabaseHasARecentBackup[db-2]"
+        assertThat(lines.get(0)).startsWith("INFRA CRITICAL - 1 of " + checks + " checks not passing: DatabaseBackupsSpec.everyDatabaseHasARecentBackup[reports-db]"
                 + " | checks=" + checks + ";;;0 passed=" + (checks - 1) + ";;;0 failed=1;;;0 errors=0;;;0 skipped=0;;;0 waived=0;;;0 discovery_errors=0;;;0 duration=");
         assertThat(lines.get(0)).matches(".* duration=\\d+\\.\\d{3}s;;;0");
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).startsWith("FAILED DatabaseBackupsSpec.everyDatabaseHasARecentBackup[db-2]: db-2: expected a backup younger than 24h");
+        assertThat(lines.get(1)).startsWith("FAILED DatabaseBackupsSpec.everyDatabaseHasARecentBackup[reports-db]: reports-db: expected a"
+                + " backup younger than 24h");
     }
 
     static WebElement cell(ChromeDriver browser, String spec, String check, String host) {

@@ -28,7 +28,8 @@ public final class FirewallRules {
 
     public static final String FACT = "infra-junit.firewall";
 
-    private static final Command READ = Command.of("found=;"
+    // nft and iptables-save live in /usr/sbin, which Debian leaves off the PATH of a login that is not root's
+    private static final Command READ = Command.of("PATH=\"$PATH:/usr/sbin:/sbin\"; found=;"
             + " if command -v nft >/dev/null 2>&1; then found=1; echo '==> nft list ruleset'; nft list ruleset 2>&1 || echo '==! nft'; fi;"
             + " if command -v iptables-save >/dev/null 2>&1; then found=1; echo '==> iptables-save'; iptables-save 2>&1 || echo '==! iptables-save'; fi;"
             + " [ -n \"$found\" ] || exit 127").privileged();
@@ -115,7 +116,7 @@ public final class FirewallRules {
         return host.fact(FACT, () -> {
             CommandResult result = host.run(READ);
             if (result.commandNotFound()) {
-                throw HostTools.missing(host, "the firewall", "neither nft nor iptables-save is installed");
+                throw HostTools.missing(host, "the firewall", "neither nft nor iptables-save is installed (not on the PATH, nor in /usr/sbin or /sbin)");
             }
             return parse(host, result.stdout());
         });

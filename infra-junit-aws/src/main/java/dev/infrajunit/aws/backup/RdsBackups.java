@@ -25,12 +25,14 @@ import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
  * {@code rds} policies: a DB instance or an Aurora cluster by identifier (an Aurora member
  * instance stands for its cluster). Automated backups must be on (BackupRetentionPeriod above 0),
  * the newest available automated snapshot must be younger than maxAge, and so must
- * LatestRestorableTime, which stops advancing when transaction log backups stop.
+ * LatestRestorableTime, which stops advancing when transaction log backups stop. RDS takes
+ * automated backups only while a database is available (not while its storage is full, for
+ * instance), so a stale backup of one that is not says so.
  */
 final class RdsBackups {
 
     /** What both instances and clusters report about their backups. */
-    private record Subject(String label, Integer retentionDays, Instant latestRestorable,
+    private record Subject(String label, String status, Integer retentionDays, Instant latestRestorable,
                            Supplier<Optional<FoundBackup>> newestAutomatedSnapshot) {
     }
 
@@ -55,13 +57,18 @@ final class RdsBackups {
         if (subject.isEmpty()) {
             return List.of(expectation.butFound("no RDS DB instance or cluster is named " + id + " in " + context.regionLabel()));
         }
-        return problem(subject.get(), expectation).map(List::of).orElse(List.of());
+        if (subject.get().retentionDays() == null || subject.get().retentionDays() == 0) {
+            return List.of(expectation.butFound("automated backups are off for " + subject.get().label() + " (BackupRetentionPeriod 0)"));
+        }
+        return staleness(subject.get(), expectation).map(problem -> problem + whyNone(subject.get())).map(List::of).orElse(List.of());
     }
 
-    private static Optional<String> problem(Subject subject, BackupExpectation expectation) {
-        if (subject.retentionDays() == null || subject.retentionDays() == 0) {
-            return Optional.of(expectation.butFound("automated backups are off for " + subject.label() + " (BackupRetentionPeriod 0)"));
-        }
+    private static String whyNone(Subject subject) {
+        return subject.status() == null || subject.status().equals("available") ? ""
+                : "; it is " + subject.status() + ", and RDS takes automated backups only while a database is available";
+    }
+
+    private static Optional<String> staleness(Subject subject, BackupExpectation expectation) {
         Optional<FoundBackup> snapshot = subject.newestAutomatedSnapshot().get();
         if (snapshot.isEmpty()) {
             return Optional.of(expectation.butFound(subject.label() + " has no available automated snapshot"));
@@ -104,7 +111,7 @@ final class RdsBackups {
 
     private Subject instanceSubject(AwsContext context, RdsClient rds, DBInstance instance) {
         String id = instance.dbInstanceIdentifier();
-        return new Subject("RDS instance " + id, instance.backupRetentionPeriod(), instance.latestRestorableTime(),
+        return new Subject("RDS instance " + id, instance.dbInstanceStatus(), instance.backupRetentionPeriod(), instance.latestRestorableTime(),
                 () -> AwsCall.run(context, host.name(), "rds:DescribeDBSnapshots", () -> rds
                         .describeDBSnapshotsPaginator(request -> request.dbInstanceIdentifier(id).snapshotType("automated"))
                         .dbSnapshots().stream()
@@ -115,7 +122,7 @@ final class RdsBackups {
 
     private Subject clusterSubject(AwsContext context, RdsClient rds, DBCluster cluster) {
         String id = cluster.dbClusterIdentifier();
-        return new Subject("RDS cluster " + id, cluster.backupRetentionPeriod(), cluster.latestRestorableTime(),
+        return new Subject("RDS cluster " + id, cluster.status(), cluster.backupRetentionPeriod(), cluster.latestRestorableTime(),
                 () -> AwsCall.run(context, host.name(), "rds:DescribeDBClusterSnapshots", () -> rds
                         .describeDBClusterSnapshotsPaginator(request -> request.dbClusterIdentifier(id).snapshotType("automated"))
                         .dbClusterSnapshots().stream()

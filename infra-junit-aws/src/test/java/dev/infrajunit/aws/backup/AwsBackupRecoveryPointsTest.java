@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.backup.BackupCheck;
+import dev.infrajunit.embedded.aws.AwsRequest;
 import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.testing.RecordedAwsServer;
-import dev.infrajunit.testing.RecordedAwsServer.Request;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -94,11 +94,11 @@ class AwsBackupRecoveryPointsTest {
         assertThat(backup.requests()).hasSize(3);
     }
 
-    private static Predicate<Request> recoveryPointsOf(String arn) {
+    private static Predicate<AwsRequest> recoveryPointsOf(String arn) {
         return request -> URLDecoder.decode(request.path(), StandardCharsets.UTF_8).equals("/resources/" + arn + "/recovery-points/");
     }
 
-    private static void reply(Predicate<Request> matches, int status, String resource) {
+    private static void reply(Predicate<AwsRequest> matches, int status, String resource) {
         backup.on(matches, status, "backup/" + resource, "application/json", Map.of());
     }
 

@@ -1,15 +1,14 @@
 package dev.infrajunit.aws.backup;
 
-import static dev.infrajunit.testing.RecordedAwsServer.filter;
 import static dev.infrajunit.testing.TestEnvironments.localHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.backup.BackupCheck;
+import dev.infrajunit.embedded.aws.AwsRequest;
 import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.testing.RecordedAwsServer;
-import dev.infrajunit.testing.RecordedAwsServer.Request;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,16 +39,16 @@ class EbsSnapshotsTest {
                 + " of instance i-0db1 is snap-0b2, 2d 3h old\n"
                 + "- expected a backup younger than 24h, but volume vol-0c (/dev/xvdg) of instance i-0db1 has no completed snapshot");
 
-        Request instances = ec2.requests("DescribeInstances").get(0);
-        assertThat(filter(instances, "tag:Name")).containsExactly("db-1");
-        assertThat(filter(instances, "instance-state-name")).containsExactly("pending", "running", "stopping", "stopped");
-        List<Request> snapshots = ec2.requests("DescribeSnapshots");
+        AwsRequest instances = ec2.requests("DescribeInstances").get(0);
+        assertThat(instances.filter("tag:Name")).containsExactly("db-1");
+        assertThat(instances.filter("instance-state-name")).containsExactly("pending", "running", "stopping", "stopped");
+        List<AwsRequest> snapshots = ec2.requests("DescribeSnapshots");
         assertThat(snapshots).hasSize(2);
-        for (Request request : snapshots) {
+        for (AwsRequest request : snapshots) {
             assertThat(request.parameter("Owner.1")).isEqualTo("self");
             assertThat(request.parameter("Owner.2")).isNull();
-            assertThat(filter(request, "volume-id")).containsExactly("vol-0a", "vol-0b", "vol-0c");
-            assertThat(filter(request, "status")).containsExactly("completed");
+            assertThat(request.filter("volume-id")).containsExactly("vol-0a", "vol-0b", "vol-0c");
+            assertThat(request.filter("status")).containsExactly("completed");
         }
         assertThat(snapshots.get(1).parameter("NextToken")).isEqualTo("page-2");
     }
@@ -57,10 +56,10 @@ class EbsSnapshotsTest {
     @Test
     void anInstanceIdInTheEnvironmentWinsOverTheNameTag() {
         ec2.onAction("DescribeInstances", request -> "i-0db4".equals(request.parameter("InstanceId.1")), 200, "ec2/describe-instances-i-0db4.xml");
-        ec2.onAction("DescribeSnapshots", request -> filter(request, "volume-id").equals(List.of("vol-0d")), 200, "ec2/describe-snapshots-vol-0d.xml");
+        ec2.onAction("DescribeSnapshots", request -> request.filter("volume-id").equals(List.of("vol-0d")), 200, "ec2/describe-snapshots-vol-0d.xml");
 
         assertThat(check("db-4", Map.of("instanceId", "i-0db4"))).isEmpty();
-        assertThat(filter(ec2.requests("DescribeInstances").get(0), "tag:Name")).isEmpty();
+        assertThat(ec2.requests("DescribeInstances").get(0).filter("tag:Name")).isEmpty();
     }
 
     @Test

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.backup.BackupCheck;
+import dev.infrajunit.embedded.aws.AwsRequest;
+import dev.infrajunit.embedded.aws.RdsStandIn;
 import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.testing.RecordedAwsServer;
-import dev.infrajunit.testing.RecordedAwsServer.Request;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,7 +39,7 @@ class RdsBackupsTest {
         assertThat(check("orders-db")).isEmpty();
 
         assertThat(rds.requests("DescribeDBInstances").get(0).parameter("DBInstanceIdentifier")).isEqualTo("orders-db");
-        List<Request> snapshots = rds.requests("DescribeDBSnapshots");
+        List<AwsRequest> snapshots = rds.requests("DescribeDBSnapshots");
         assertThat(snapshots).hasSize(2).allSatisfy(request -> {
             assertThat(request.parameter("DBInstanceIdentifier")).isEqualTo("orders-db");
             assertThat(request.parameter("SnapshotType")).isEqualTo("automated");
@@ -69,6 +71,18 @@ class RdsBackupsTest {
 
         assertThat(check("stuck-db")).contains("db-2: expected a backup younger than 24h, but RDS instance stuck-db can be"
                 + " restored only to 2026-11-27T09:00:00Z, 2d 3h ago (LatestRestorableTime)");
+    }
+
+    @Test
+    void aStaleBackupOfAnInstanceThatIsNotAvailableSaysThatRdsTakesNoneUntilItIs() {
+        Instant storageFull = CLOCK.instant().minus(Duration.ofHours(51));
+        new RdsStandIn(rds.standIn(), RecordedAwsServer.REGION, "123456789012", 100)
+                .add(new RdsStandIn.Instance("full-db", "mysql", "storage-full", null, 7, storageFull, Map.of(),
+                        List.of(storageFull.minus(Duration.ofDays(1)), storageFull)));
+
+        assertThat(check("full-db")).contains("db-2: expected a backup younger than 24h, but the newest automated snapshot"
+                + " of RDS instance full-db is rds:full-db-2026-11-27-09-00, 2d 3h old; it is storage-full, and RDS takes"
+                + " automated backups only while a database is available");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.infrajunit.aws.AwsClients;
 import dev.infrajunit.aws.AwsContext;
+import dev.infrajunit.embedded.aws.AwsRequest;
 import dev.infrajunit.runtime.RunEnvironment;
 import dev.infrajunit.testing.RecordedAwsServer;
 import java.nio.charset.StandardCharsets;
@@ -105,9 +106,9 @@ class AwsLoginsTest {
     void anAssumeRoleProfileSignsWithTheRolesCredentialsThatTheSourceProfileGot() {
         aws.onAction("AssumeRole", "sts/assume-role.xml");
 
-        RecordedAwsServer.Request describe = describeInstancesAs("assumer");
+        AwsRequest describe = describeInstancesAs("assumer");
 
-        RecordedAwsServer.Request assume = aws.requests("AssumeRole").get(0);
+        AwsRequest assume = aws.requests("AssumeRole").get(0);
         assertThat(assume.parameter("RoleArn")).isEqualTo("arn:aws:iam::123456789012:role/infra-readonly");
         assertThat(assume.header("Authorization")).contains("Credential=AKIABASEPROFILE00001/");
         assertThat(describe.header("Authorization")).contains("Credential=ASIAASSUMEDROLE00001/");
@@ -118,9 +119,9 @@ class AwsLoginsTest {
     void aWebIdentityProfileTradesItsTokenFileForTheRolesCredentials() {
         aws.onAction("AssumeRoleWithWebIdentity", "sts/assume-role-with-web-identity.xml");
 
-        RecordedAwsServer.Request describe = describeInstancesAs("ci");
+        AwsRequest describe = describeInstancesAs("ci");
 
-        RecordedAwsServer.Request assume = aws.requests("AssumeRoleWithWebIdentity").get(0);
+        AwsRequest assume = aws.requests("AssumeRoleWithWebIdentity").get(0);
         assertThat(assume.parameter("WebIdentityToken")).isEqualTo("eyJhbGciOiJSUzI1NiJ9.ci-oidc-token.signature");
         assertThat(assume.parameter("RoleArn")).isEqualTo("arn:aws:iam::123456789012:role/ci-readonly");
         assertThat(describe.header("Authorization")).contains("Credential=ASIAWEBIDENTITY00001/");
@@ -132,9 +133,9 @@ class AwsLoginsTest {
         aws.on(request -> request.path().equals("/federation/credentials"), 200, "sso/get-role-credentials.json",
                 "application/json", Map.of());
 
-        RecordedAwsServer.Request describe = describeInstancesAs("sso-user");
+        AwsRequest describe = describeInstancesAs("sso-user");
 
-        RecordedAwsServer.Request portal = aws.requests().stream()
+        AwsRequest portal = aws.requests().stream()
                 .filter(request -> request.path().equals("/federation/credentials")).findFirst().orElseThrow();
         assertThat(portal.header("x-amz-sso_bearer_token")).isEqualTo("cached-sso-access-token");
         assertThat(portal.parameter("account_id")).isEqualTo("123456789012");
@@ -145,14 +146,14 @@ class AwsLoginsTest {
 
     @Test
     void aCredentialProcessProfileRunsItsCommand() {
-        RecordedAwsServer.Request describe = describeInstancesAs("process");
+        AwsRequest describe = describeInstancesAs("process");
 
         assertThat(describe.header("Authorization")).contains("Credential=ASIAPROCESS000000001/");
         assertThat(describe.header("X-Amz-Security-Token")).isEqualTo("process-session-token");
     }
 
     /** One EC2 call with the credentials of {@code profile} ({@code aws.profile}), as a check makes it. */
-    private static RecordedAwsServer.Request describeInstancesAs(String profile) {
+    private static AwsRequest describeInstancesAs(String profile) {
         aws.onAction("DescribeInstances", "ec2/describe-instances-none.xml");
         try (RunEnvironment run = environment(Map.of("aws", Map.of("region", RecordedAwsServer.REGION, "profile", profile,
                 "endpoint", aws.endpoint().toString())), localHost("db-1", Map.of()))) {

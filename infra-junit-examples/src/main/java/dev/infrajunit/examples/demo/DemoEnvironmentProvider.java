@@ -3,8 +3,8 @@ package dev.infrajunit.examples.demo;
 import dev.infrajunit.spi.EnvironmentProvider;
 
 /**
- * Supplies {@code infra.environment=demo}: a fleet of real SSH servers and an S3 store on
- * loopback, started inside the test JVM for the run and stopped when it ends.
+ * Supplies {@code infra.environment=demo}: a fleet of real SSH servers, an S3 store and a stand-in
+ * for the RDS API on loopback, started inside the test JVM for the run and stopped when it ends.
  */
 public final class DemoEnvironmentProvider implements EnvironmentProvider {
 

@@ -3,6 +3,7 @@ package dev.infrajunit.examples.demo;
 import dev.infrajunit.embedded.ClientKey;
 import dev.infrajunit.embedded.EmbeddedSshServer;
 import dev.infrajunit.embedded.KeyKind;
+import dev.infrajunit.embedded.aws.AwsRequest;
 import dev.infrajunit.spi.EnvironmentProvider;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,9 +29,10 @@ import java.util.stream.Stream;
 /**
  * The demo environment, started inside the JVM that checks it: two web hosts and three database
  * hosts, each a real SSH server on 127.0.0.1 with its own host key and its own directory of
- * files, the web hosts serving HTTPS and a health endpoint, and an S3-compatible store. It is
- * seeded so that nearly every example spec passes, except the one the story is about: db-2, whose
- * newest backup is two days old.
+ * files, the web hosts serving HTTPS and a health endpoint, an S3-compatible store, and the
+ * account's RDS databases, which the {@code rds} host source finds through the AWS API. It is
+ * seeded so that nearly every example spec passes, except the one the story is about: reports-db,
+ * the RDS database nobody backs up any more, whose newest backup is two days old.
  *
  * <p>Everything lives in one temporary directory ({@code hosts/<name>/...}, {@code client/},
  * {@code s3/}, {@code demo.yaml}); {@link #close()} stops every server and deletes it.
@@ -43,10 +45,14 @@ public final class DemoFleet implements EnvironmentProvider.Started {
     /** Dumps are small: the checks read their names, ages and sizes, not their content. */
     static final int DUMP_SIZE = 256 * 1024;
 
+    /** The region of the demo account. */
+    static final String REGION = "us-east-1";
+
     private final Path directory;
     private final Path environmentFile;
     private final Map<String, EmbeddedSshServer> sshServers;
     private final Map<String, WebServer> webServers;
+    private final DemoRds rds;
     private final Deque<AutoCloseable> running;
 
     private DemoFleet(Builder started) {
@@ -54,6 +60,7 @@ public final class DemoFleet implements EnvironmentProvider.Started {
         this.environmentFile = started.environmentFile;
         this.sshServers = Map.copyOf(started.sshServers);
         this.webServers = Map.copyOf(started.webServers);
+        this.rds = started.rds;
         this.running = started.running;
     }
 
@@ -106,6 +113,11 @@ public final class DemoFleet implements EnvironmentProvider.Started {
         return webServers.get(host).certificate();
     }
 
+    /** The requests of one action the RDS stand-in has answered so far. */
+    List<AwsRequest> rdsRequests(String action) {
+        return rds.requests(action);
+    }
+
     /** Stops every server and deletes the temporary directory. */
     @Override
     public void close() throws Exception {
@@ -151,8 +163,9 @@ public final class DemoFleet implements EnvironmentProvider.Started {
             return new HostPlan(name, List.of("web"), List.of(), false);
         }
 
+        /** A database server: its role says what it is, and {@code dumps} how it is backed up. */
         static HostPlan database(String name, boolean shipsToS3, Duration... backupAges) {
-            return new HostPlan(name, List.of("database"), List.of(backupAges), shipsToS3);
+            return new HostPlan(name, List.of("database", "dumps"), List.of(backupAges), shipsToS3);
         }
 
         boolean isWeb() {
@@ -171,8 +184,7 @@ public final class DemoFleet implements EnvironmentProvider.Started {
                 HostPlan.web("web-1"),
                 HostPlan.web("web-2"),
                 HostPlan.database("db-1", false, hours(5), hours(29), hours(53)),
-                // The story: the dump job on db-2 stopped two days ago and nobody noticed.
-                HostPlan.database("db-2", false, hours(51), hours(75), hours(99)),
+                HostPlan.database("db-2", false, hours(7), hours(31), hours(55)),
                 // db-3 keeps its dumps locally and ships them to S3.
                 HostPlan.database("db-3", true, hours(4), hours(28)));
 
@@ -180,6 +192,7 @@ public final class DemoFleet implements EnvironmentProvider.Started {
         final Deque<AutoCloseable> running = new ArrayDeque<>();
         final Map<String, EmbeddedSshServer> sshServers = new LinkedHashMap<>();
         final Map<String, WebServer> webServers = new LinkedHashMap<>();
+        DemoRds rds;
         Path environmentFile;
 
         Builder(Path directory) {
@@ -191,12 +204,14 @@ public final class DemoFleet implements EnvironmentProvider.Started {
             ExecutorService background = Executors.newSingleThreadExecutor(task -> new Thread(task, "demo-s3-start"));
             Future<ObjectStore> storeStarting = background.submit(() -> ObjectStore.start(directory.resolve("s3")));
             background.shutdown();
+            rds = started(DemoRds.start(REGION));
             EnvironmentFile file = new EnvironmentFile();
+            Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
             ClientKey clientKey;
             try {
                 clientKey = ClientKey.generate(directory.resolve("client"), KeyKind.ED25519);
                 for (HostPlan host : HOSTS) {
-                    file.host(host.name(), startHost(host, clientKey));
+                    entries.put(host.name(), startHost(host, clientKey));
                 }
             } finally {
                 started(await(storeStarting));
@@ -206,7 +221,10 @@ public final class DemoFleet implements EnvironmentProvider.Started {
             for (HostPlan host : HOSTS) {
                 if (host.shipsToS3()) {
                     shipToS3(store, host);
+                    // its copies are in the S3 store, not where the account's RDS databases are found
+                    entries.get(host.name()).put("aws", Map.of("endpoint", store.endpoint().toString()));
                 }
+                file.host(host.name(), entries.get(host.name()));
             }
 
             Path knownHosts = directory.resolve("client").resolve("known_hosts");
@@ -218,15 +236,19 @@ public final class DemoFleet implements EnvironmentProvider.Started {
                     .ssh("hostKeyChecking", "strict")
                     .ssh("connectTimeout", "5s")
                     .ssh("useSshConfig", false)
-                    .aws("region", "us-east-1")
-                    .aws("endpoint", store.endpoint().toString())
+                    .aws("region", REGION)
+                    .aws("endpoint", rds.endpoint().toString())
                     .role("web", Map.of())
-                    .role("database", Map.of("backup", filesPolicy()));
+                    .role("database", Map.of())
+                    .role("dumps", Map.of("backup", filesPolicy()))
+                    .role("rds", Map.of("backup", Map.of("rds", "${host}", "maxAge", "24h")))
+                    .hostSource("rds", Map.of("roles", List.of("database", "rds")));
             environmentFile = directory.resolve("demo.yaml");
             file.writeTo(environmentFile, """
                     The demo environment: started for one run by infra-junit-examples, deleted when it ends.
-                    Every host is an SSH server on 127.0.0.1 whose files live in %s/hosts/<name>.
-                    """.formatted(directory));
+                    Every host below is an SSH server on 127.0.0.1 whose files live in %s/hosts/<name>.
+                    The RDS databases are found through the AWS API, answered by a local stand-in at %s.
+                    """.formatted(directory, rds.endpoint()));
 
             started(DemoAwsCredentials.offer(ObjectStore.ACCESS_KEY_ID, ObjectStore.SECRET_ACCESS_KEY));
             return this;

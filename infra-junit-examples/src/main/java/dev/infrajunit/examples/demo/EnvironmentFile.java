@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,15 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * The environment file that describes the started demo fleet, in the same format a user writes
- * for real hosts: SSH defaults, roles with their backup policies, and one entry per host.
+ * for real hosts: SSH defaults, roles with their backup policies, where more hosts are found, and
+ * one entry per host.
  */
 final class EnvironmentFile {
 
     private final Map<String, Object> ssh = new LinkedHashMap<>();
     private final Map<String, Object> aws = new LinkedHashMap<>();
     private final Map<String, Object> roles = new LinkedHashMap<>();
+    private final List<Map<String, Object>> hostSources = new ArrayList<>();
     private final Map<String, Object> hosts = new LinkedHashMap<>();
 
     EnvironmentFile ssh(String key, Object value) {
@@ -34,6 +37,11 @@ final class EnvironmentFile {
 
     EnvironmentFile role(String name, Map<String, Object> defaults) {
         roles.put(name, defaults);
+        return this;
+    }
+
+    EnvironmentFile hostSource(String kind, Map<String, Object> options) {
+        hostSources.add(Map.of(kind, options));
         return this;
     }
 
@@ -58,6 +66,9 @@ final class EnvironmentFile {
         document.put("commandTimeout", "10s");
         document.put("aws", aws);
         document.put("roles", roles);
+        if (!hostSources.isEmpty()) {
+            document.put("hostSources", hostSources);
+        }
         document.put("hosts", hosts);
         DumpSettings settings = DumpSettings.builder()
                 .setDefaultFlowStyle(FlowStyle.BLOCK)

@@ -41,10 +41,16 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
+import software.amazon.awssdk.services.rds.model.DBSnapshot;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** The demo fleet starts real servers on loopback, seeded as the example specs expect, and stops without a trace. */
+/**
+ * The demo fleet starts real servers on loopback and an RDS stand-in, seeded as the example specs
+ * expect, and stops without a trace.
+ */
 class DemoFleetTest {
 
     private static DemoFleet fleet;
@@ -75,8 +81,9 @@ class DemoFleetTest {
         EnvironmentDefinition environment = new EnvironmentLoader(getClass().getClassLoader(), name -> null)
                 .loadFile(fleet.environmentFile(), "demo");
 
-        assertThat(environment.hosts()).extracting(HostDefinition::name).containsExactly("web-1", "web-2", "db-1", "db-2", "db-3");
-        assertThat(environment.hosts()).allSatisfy(host -> {
+        assertThat(environment.hosts()).extracting(HostDefinition::name).containsExactly("web-1", "web-2", "db-1", "db-2", "db-3",
+                "catalog-aurora", "orders-db", "reports-db");
+        assertThat(environment.hosts()).filteredOn(host -> fleet.hostNames().contains(host.name())).allSatisfy(host -> {
             assertThat(host.address()).isEqualTo("127.0.0.1");
             assertThat(host.ssh().port()).isEqualTo(fleet.sshPort(host.name()));
             assertThat(host.ssh().hostKeyChecking()).isEqualTo(HostKeyChecking.STRICT);
@@ -84,7 +91,7 @@ class DemoFleetTest {
             assertThat(host.ssh().identityFiles()).singleElement().satisfies(key -> assertThat(key).startsWith(fleet.directory()));
         });
         assertThat(environment.hosts()).filteredOn(host -> host.roles().contains("database"))
-                .extracting(HostDefinition::name).containsExactly("db-1", "db-2", "db-3");
+                .extracting(HostDefinition::name).containsExactly("db-1", "db-2", "db-3", "catalog-aurora", "orders-db", "reports-db");
         String dumps = fleet.directory() + "/hosts/db-2/var/backups/pg/db-2-*.dump";
         assertThat(host(environment, "db-2").properties().get("backup")).isEqualTo(List.of(Map.of("files", dumps, "maxAge", "24h")));
         assertThat(host(environment, "db-3").properties().get("backup")).isEqualTo(List.of(
@@ -92,6 +99,49 @@ class DemoFleetTest {
                 Map.of("s3", "s3://demo-backups/db-3/", "maxAge", "26h")));
         assertThat(environment.settings().get("aws")).isEqualTo(Map.of("region", "us-east-1",
                 "endpoint", setting(fleet, "aws", "endpoint")));
+        assertThat(host(environment, "db-3").properties().get("aws")).isEqualTo(Map.of("region", "us-east-1",
+                "endpoint", s3Endpoint(fleet).toString()));
+    }
+
+    @Test
+    void theAccountsRdsDatabasesAreFoundThroughTheAwsApiPageByPageWithoutAShellAndWithTheirRolesPolicy() {
+        int pagesBefore = fleet.rdsRequests("DescribeDBInstances").size();
+        EnvironmentDefinition environment = new EnvironmentLoader(getClass().getClassLoader(), name -> null)
+                .loadFile(fleet.environmentFile(), "demo");
+
+        // three instances at two a page: the second page is asked for with the first one's Marker
+        assertThat(fleet.rdsRequests("DescribeDBInstances").subList(pagesBefore, pagesBefore + 2))
+                .extracting(request -> request.parameter("Marker") != null).containsExactly(false, true);
+
+        HostDefinition reports = host(environment, "reports-db");
+        assertThat(reports.transport()).isEqualTo("none");
+        assertThat(reports.roles()).containsExactly("database", "rds");
+        assertThat(reports.properties().get("backup")).isEqualTo(List.of(Map.of("rds", "reports-db", "maxAge", "24h")));
+        assertThat(reports.properties().get("aws")).isEqualTo(Map.of("region", "us-east-1",
+                "endpoint", setting(fleet, "aws", "endpoint"), "dbInstanceId", "reports-db"));
+        assertThat(host(environment, "catalog-aurora").properties().get("aws")).isEqualTo(Map.of("region", "us-east-1",
+                "endpoint", setting(fleet, "aws", "endpoint"), "dbClusterId", "catalog-aurora"));
+    }
+
+    @Test
+    void reportsDbsNewestAutomatedSnapshotIsTwoDaysOldWhileTheOtherRdsDatabasesAreFresh() {
+        try (RdsClient rds = RdsClient.builder()
+                .endpointOverride(URI.create((String) setting(fleet, "aws", "endpoint")))
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            assertThat(newestSnapshotAge(rds, "reports-db")).isBetween(Duration.ofHours(51), Duration.ofHours(52));
+            assertThat(newestSnapshotAge(rds, "orders-db")).isBetween(Duration.ofHours(4), Duration.ofHours(5));
+            Instant catalog = rds.describeDBClusterSnapshotsPaginator(request -> request.dbClusterIdentifier("catalog-aurora"))
+                    .dbClusterSnapshots().stream().map(DBClusterSnapshot::snapshotCreateTime).max(Comparator.naturalOrder()).orElseThrow();
+            assertThat(Duration.between(catalog, Instant.now())).isBetween(Duration.ofHours(6), Duration.ofHours(7));
+        }
+    }
+
+    private static Duration newestSnapshotAge(RdsClient rds, String instance) {
+        Instant newest = rds.describeDBSnapshotsPaginator(request -> request.dbInstanceIdentifier(instance).snapshotType("automated"))
+                .dbSnapshots().stream().map(DBSnapshot::snapshotCreateTime).max(Comparator.naturalOrder()).orElseThrow();
+        return Duration.between(newest, Instant.now());
     }
 
     private static HostDefinition host(EnvironmentDefinition environment, String name) {
@@ -107,18 +157,17 @@ class DemoFleetTest {
     }
 
     @Test
-    void db2sNewestBackupIsTwoDaysOldWhileTheOtherDatabasesAreFresh() throws IOException {
+    void theDatabaseServersDumpsAreFresh() throws IOException {
         assertThat(newestBackupAge("db-1")).isBetween(Duration.ofHours(5), Duration.ofHours(6));
-        assertThat(newestBackupAge("db-2")).isBetween(Duration.ofHours(51), Duration.ofHours(52));
+        assertThat(newestBackupAge("db-2")).isBetween(Duration.ofHours(7), Duration.ofHours(8));
         assertThat(newestBackupAge("db-3")).isBetween(Duration.ofHours(4), Duration.ofHours(5));
     }
 
     @Test
     void db3ShipsItsDumpsToTheS3StoreWhichTheAwsSdkReachesWithTheDemoCredentials() throws IOException {
-        Map<String, Object> aws = setting(fleet, "aws");
         try (S3Client s3 = S3Client.builder()
-                .endpointOverride(URI.create((String) aws.get("endpoint")))
-                .region(Region.of((String) aws.get("region")))
+                .endpointOverride(s3Endpoint(fleet))
+                .region(Region.US_EAST_1)
                 .forcePathStyle(true)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
@@ -173,6 +222,7 @@ class DemoFleetTest {
         ports.add(another.httpsPort("web-1"));
         ports.add(URI.create(property(another, "web-1", "healthUrl")).getPort());
         ports.add(URI.create((String) DemoFleetTest.<Map<String, Object>>setting(another, "aws").get("endpoint")).getPort());
+        ports.add(s3Endpoint(another).getPort());
         assertThat(runOverSsh(another, "db-1", "echo answered")).isEqualTo("answered\n");
         assertThat(System.getProperty("aws.accessKeyId")).isEqualTo("demo-access-key");
 
@@ -272,6 +322,18 @@ class DemoFleetTest {
     private static Object setting(DemoFleet fleet, String key, String subKey) {
         try {
             return ((Map<String, Object>) setting(fleet, key)).get(subKey);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where db-3 ships its dumps: its own {@code aws.endpoint}. */
+    @SuppressWarnings("unchecked")
+    private static URI s3Endpoint(DemoFleet fleet) {
+        try {
+            Map<String, Object> hosts = setting(fleet, "hosts");
+            Map<String, Object> aws = (Map<String, Object>) ((Map<String, Object>) hosts.get("db-3")).get("aws");
+            return URI.create((String) aws.get("endpoint"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -40,8 +40,8 @@ class ReadmeDemoOutputTest {
                 .as("the tree printed by the demo run, with README.md's block (siblings in any order)")
                 .containsExactlyInAnyOrderElementsOf(normalized(readmeTree()));
         assertThat(Files.readString(reports.resolve("TEST-infra-junit.xml")))
-                .contains("<testcase name=\"everyDatabaseHasARecentBackup[db-2]\"")
-                .contains("db-2: expected a backup younger than 24h");
+                .contains("<testcase name=\"everyDatabaseHasARecentBackup[reports-db]\"")
+                .contains("reports-db: expected a backup younger than 24h");
     }
 
     @Test
@@ -68,8 +68,8 @@ class ReadmeDemoOutputTest {
                 arguments.toArray(String[]::new)).getExitCode();
 
         assertThat(exitCode).isEqualTo(1);
-        assertThat(out.toString()).contains("─ infra-junit ✔", "─ db-2 ✘ db-2: expected a backup younger than 24h",
-                "[        38 tests successful      ]");
+        assertThat(out.toString()).contains("─ infra-junit ✔", "─ reports-db ✘ reports-db: expected a backup younger than 24h",
+                "[        41 tests successful      ]");
     }
 
     /** Splits a shell command line into words, honouring single and double quotes. */
@@ -130,7 +130,7 @@ class ReadmeDemoOutputTest {
      * The tree's nodes, each with its outcome mark (the README leaves out the report entries printed
      * under them: the commands each check ran, the backup ages), without tree glyphs (hosts run in
      * parallel, so siblings appear in the order they finish), and without what differs between runs:
-     * the temporary directory, the dump's date, and the time a slow node took.
+     * the temporary directory, the date of a dump or a snapshot, and the time a slow node took.
      */
     private static List<String> normalized(List<String> lines) {
         return lines.stream()
@@ -140,6 +140,7 @@ class ReadmeDemoOutputTest {
                 .map(line -> line.replaceFirst(" \\d+ ms ([✔✘↷])", " $1"))
                 .map(line -> line.replaceAll("\\S*/infra-junit-demo-\\d+", "TMP/infra-junit-demo-N"))
                 .map(line -> line.replaceAll("(db-\\d)-\\d{4}-\\d{2}-\\d{2}\\.dump", "$1-DATE.dump"))
+                .map(line -> line.replaceAll("(rds:[\\w-]+?)-\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}\\b", "$1-DATE"))
                 .filter(line -> !line.isEmpty())
                 .toList();
     }

@@ -67,6 +67,9 @@ class EnvironmentJsonSchemaTest {
         assertThat(errors("hostSources:\n  - ec2: { tags: {} }\n")).isNotEmpty();
         assertThat(errors("hostSources:\n  - sshConfig: ~/.ssh/config\n    mach: web-*\n")).isNotEmpty();
         assertThat(errors("ssh:\n  passphraseEnv: not a name\n")).isNotEmpty();
+        // a key the loader knows only to refuse, with the reason
+        assertThat(errors("roles:\n  database:\n    backup: { job: { cron: pg-backup }, maxAge: 25h }\n")).isNotEmpty();
+        assertThat(errors("roles:\n  database:\n    backup: { job: { timer: pg-backup.timer }, maxAge: 25h }\n")).isEmpty();
     }
 
     @Test
