@@ -21,11 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The host checks over the real OpenSSH fleet that {@code scripts/start-test-sshd.sh} starts on
@@ -243,6 +246,15 @@ class HostChecksOverOpenSshTest {
         assertThatThrownBy(() -> assertThat(app).systemdTimer("pg-backup.timer").isScheduled())
                 .isInstanceOf(CouldNotCheckException.class)
                 .hasMessageStartingWith("app-1: cannot check timer pg-backup.timer: systemd is not running here");
+        // the backup job as a policy: the same answer, not a pass nor a failure
+        OpenSshFleet.Endpoint first = fleet.hosts().get(0);
+        try (RunEnvironment withJob = TestEnvironments.environment(TestEnvironments.sshHost("db-2", first.address(), first.port(),
+                fleet.user(), fleet.identityFile(), fleet.knownHosts(),
+                Map.of("backup", Map.of("job", Map.of("timer", "pg-backup.timer"), "maxAge", "25h"))))) {
+            assertThatThrownBy(() -> assertThat(withJob.host("db-2")).hasRecentBackup())
+                    .isInstanceOf(CouldNotCheckException.class)
+                    .hasMessageStartingWith("db-2: cannot check timer pg-backup.timer: systemd is not running here");
+        }
         assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")) || Files.isExecutable(Path.of("/usr/bin/docker")),
                 "this machine has the docker client");
         assumeFalse(Files.exists(Path.of("/var/run/docker.sock")), "no docker daemon runs here");
@@ -250,6 +262,34 @@ class HostChecksOverOpenSshTest {
                 .isInstanceOf(CouldNotCheckException.class)
                 .hasMessageStartingWith("app-1: cannot check container web: `")
                 .hasMessageContaining("Cannot connect to the Docker daemon");
+    }
+
+    /**
+     * OpenSSH hands every command to the login's own shell: the checks' scripts must mean the same
+     * under fish and tcsh as under sh.
+     */
+    @ParameterizedTest(name = "login shell of {0}")
+    @ValueSource(strings = {"fishUser", "tcshUser"})
+    void theChecksMeanTheSameUnderEveryLoginShell(String which) throws Exception {
+        String user = which.equals("fishUser") ? fleet.fishUser() : fleet.tcshUser();
+        Assertions.assertThat(user).as("the fleet's %s (restart it with scripts/start-test-sshd.sh)", which).isNotBlank();
+        OpenSshFleet.Endpoint first = fleet.hosts().get(0);
+        OpenSshFleet.Endpoint db = fleet.hosts().get(1);
+        String json = write("config.json", "{\"server\": {\"port\": 8443}}\n");
+        try (RunEnvironment asUser = TestEnvironments.environment(TestEnvironments.sshHost("app-2", first.address(),
+                first.port(), user, fleet.identityFile(), fleet.knownHosts(), Map.of()))) {
+            Host other = asUser.host("app-2");
+            assertThatCode(() -> {
+                assertThat(other).reaches(db.address(), db.port()).doesNotReach(fleet.deadHost().address(), fleet.deadHost().port());
+                assertThat(other).resolves("localhost").to("127.0.0.1");
+                assertThat(other).iface("lo").isUp().hasAddress("127.0.0.1/8");
+                assertThat(other).jsonFile(json).hasValue("server.port", 8443);
+                assertThat(other).cronJob("run-parts --report /etc/cron.hourly").hasSchedule("17 * * * *");
+            }).doesNotThrowAnyException();
+            assertThatThrownBy(() -> assertThat(other).firewall().allowsInbound(22))
+                    .isInstanceOf(CouldNotCheckException.class)
+                    .hasMessageEndingWith("; the rules are readable by root only: give the check root (sudo: true for the host)");
+        }
     }
 
     private String write(String name, String content) throws IOException {

@@ -1,6 +1,7 @@
 package dev.infrajunit.engine;
 
 import dev.infrajunit.concurrent.DaemonThreads;
+import dev.infrajunit.concurrent.ThreadLimit;
 import dev.infrajunit.engine.descriptor.HostCheckDescriptor;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +34,10 @@ import org.junit.platform.engine.support.hierarchical.ResourceLock;
  * up waiting. While a container that has started has not yet handed over its children, workers
  * wait a moment before they take a check, so that the checks of the first host are all queued
  * before the second host's are taken.
+ *
+ * <p>At the process's thread limit ({@code ulimit -u}, a container's pids limit) the run goes on
+ * with what it has: with the workers that could be started, and a container whose thread cannot be
+ * started waits for its children on its parent's thread.
  */
 public final class HostOrderedExecutor implements HierarchicalTestExecutorService {
 
@@ -44,6 +49,39 @@ public final class HostOrderedExecutor implements HierarchicalTestExecutorServic
         public int compareTo(Queued other) {
             int byHost = Integer.compare(hostRank, other.hostRank);
             return byHost != 0 ? byHost : Long.compare(sequence, other.sequence);
+        }
+    }
+
+    /**
+     * How many checks may run at once: {@code infra.parallelism}, halved (at most twice a second,
+     * never below one) while the process keeps reaching its thread limit, since each running check
+     * holds threads of its own and its host's connection.
+     */
+    private static final class Throttle extends Semaphore {
+
+        private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+        private int limit;
+        private long refusalsSeen = ThreadLimit.refusals();
+        private long lastLowered = System.nanoTime() - PAUSE_NANOS;
+
+        Throttle(int limit) {
+            super(limit);
+            this.limit = limit;
+        }
+
+        synchronized void lowerAtThreadLimit() {
+            long refusals = ThreadLimit.refusals();
+            if (refusals == refusalsSeen || limit == 1 || System.nanoTime() - lastLowered < PAUSE_NANOS) {
+                return;
+            }
+            refusalsSeen = refusals;
+            lastLowered = System.nanoTime();
+            int lowered = Math.max(1, limit / 2);
+            reducePermits(limit - lowered);
+            limit = lowered;
+            System.err.println("infra-junit: " + ThreadLimit.ADVICE + "; running at most " + limit + (limit == 1 ? " check" : " checks") + " at once from"
+                    + " now on");
         }
     }
 
@@ -59,15 +97,36 @@ public final class HostOrderedExecutor implements HierarchicalTestExecutorServic
     private final List<Thread> workers = new ArrayList<>();
     private final ExecutorService containers;
     private final AtomicInteger unexpandedContainers = new AtomicInteger();
+    private final Throttle throttle;
 
     public HostOrderedExecutor(int parallelism) {
-        containers = Executors.newCachedThreadPool(DaemonThreads.factory("infra-container"));
+        containers = DaemonThreads.pool("infra-container");
+        throttle = new Throttle(parallelism);
         for (int i = 1; i <= parallelism; i++) {
-            Thread worker = new Thread(this::work, "infra-worker-" + i);
-            worker.setDaemon(true);
-            workers.add(worker);
-            worker.start();
+            String name = "infra-worker-" + i;
+            try {
+                workers.add(ThreadLimit.retrying(() -> startWorker(name)));
+            } catch (OutOfMemoryError e) {
+                if (!ThreadLimit.reached(e)) {
+                    throw e;
+                }
+                if (workers.isEmpty()) {
+                    throw new IllegalStateException("infra-junit could not start a worker thread (" + e.getMessage() + "); "
+                            + ThreadLimit.ADVICE, e);
+                }
+                // fewer workers check fewer hosts at once, and still every one of them
+                System.err.println("infra-junit: only " + workers.size() + " of " + parallelism + " worker threads could be"
+                        + " started (" + e.getMessage() + "); " + ThreadLimit.ADVICE);
+                break;
+            }
         }
+    }
+
+    private Thread startWorker(String name) {
+        Thread worker = new Thread(this::work, name);
+        worker.setDaemon(true);
+        worker.start();
+        return worker;
     }
 
     @Override
@@ -110,24 +169,42 @@ public final class HostOrderedExecutor implements HierarchicalTestExecutorServic
         TestDescriptor descriptor = task.getTestDescriptor();
         if (descriptor.isContainer()) {
             unexpandedContainers.incrementAndGet();
-            containers.execute(() -> {
-                boolean[] expanded = {false};
-                EXPANDED.set(expanded);
-                try {
-                    runInto(task, done);
-                } finally {
-                    EXPANDED.remove();
-                    if (!expanded[0]) {
-                        unexpandedContainers.decrementAndGet();
-                    }
+            try {
+                ThreadLimit.retrying(() -> {
+                    containers.execute(() -> runContainer(task, done));
+                    return done;
+                });
+            } catch (OutOfMemoryError e) {
+                if (!ThreadLimit.reached(e)) {
+                    throw e;
                 }
-            });
+                // at the process's thread limit: the container waits for its children on this thread instead
+                runContainer(task, done);
+            }
         } else {
             int rank = descriptor instanceof HostCheckDescriptor host
                     ? hostRanks.computeIfAbsent(host.hostName(), name -> hostRanks.size()) : -1;
             checks.add(new Queued(rank, sequence.getAndIncrement(), task, done));
         }
         return done;
+    }
+
+    private void runContainer(TestTask task, CompletableFuture<Void> done) {
+        boolean[] outer = EXPANDED.get();
+        boolean[] expanded = {false};
+        EXPANDED.set(expanded);
+        try {
+            runInto(task, done);
+        } finally {
+            if (outer == null) {
+                EXPANDED.remove();
+            } else {
+                EXPANDED.set(outer);
+            }
+            if (!expanded[0]) {
+                unexpandedContainers.decrementAndGet();
+            }
+        }
     }
 
     private void work() {
@@ -147,7 +224,13 @@ public final class HostOrderedExecutor implements HierarchicalTestExecutorServic
             if (next == STOP) {
                 return;
             }
-            runInto(next.task(), next.done());
+            throttle.acquireUninterruptibly();
+            try {
+                runInto(next.task(), next.done());
+            } finally {
+                throttle.lowerAtThreadLimit();
+                throttle.release();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.infrajunit.runtime;
 import dev.infrajunit.Environment;
 import dev.infrajunit.Host;
 import dev.infrajunit.UnknownHostException;
+import dev.infrajunit.concurrent.OncePerKey;
 import dev.infrajunit.environment.ClosestNames;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.HostDefinition;

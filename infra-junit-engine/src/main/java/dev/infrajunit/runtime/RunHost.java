@@ -5,6 +5,7 @@ import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Environment;
 import dev.infrajunit.Host;
+import dev.infrajunit.concurrent.OncePerKey;
 import dev.infrajunit.environment.HostDefinition;
 import dev.infrajunit.transport.Transports;
 import java.time.Duration;

@@ -36,7 +36,21 @@ public final class Transports implements AutoCloseable {
 
     /** The transport for a host of this run's environment. */
     public Transport forHost(HostDefinition host) {
-        return byHost.computeIfAbsent(host.name(), name -> create(host));
+        Transport existing = byHost.get(host.name());
+        if (existing != null) {
+            return existing;
+        }
+        // made outside the map's lock: an SSH host's first reads its client configuration (ssh -G), which takes a while
+        Transport created = create(host);
+        Transport first = byHost.putIfAbsent(host.name(), created);
+        if (first == null) {
+            return created;
+        }
+        if (first != created) {
+            // another check of the host made one meanwhile
+            created.close();
+        }
+        return first;
     }
 
     /** The host's connection is not needed any more for now: its checks of the run have all finished. */

@@ -2,6 +2,7 @@ package dev.infrajunit.engine.execution;
 
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Host;
+import dev.infrajunit.concurrent.ThreadLimit;
 import dev.infrajunit.engine.config.InfraConfiguration;
 import dev.infrajunit.runtime.RunEnvironment;
 import java.lang.reflect.Method;
@@ -44,10 +45,10 @@ public final class CheckExecution {
             throw Rethrow.asException(SecretMask.mask(e));
         } catch (OutOfMemoryError e) {
             // the process's thread limit: this check could not run, the run goes on with the others
-            if (String.valueOf(e.getMessage()).contains("native thread")) {
-                throw new CouldNotCheckException(subject, "could not start a thread (" + e.getMessage() + "): the process"
-                        + " reached its thread limit (ulimit -u, or a container's pids limit); lower infra.parallelism or"
-                        + " raise the limit", e);
+            if (ThreadLimit.reached(e)) {
+                ThreadLimit.refused();
+                throw new CouldNotCheckException(subject, "could not start a thread (" + e.getMessage() + "): "
+                        + ThreadLimit.ADVICE, e);
             }
             throw e;
         }

@@ -19,7 +19,7 @@ import net.schmizz.sshj.userauth.method.AuthPublickey;
 /**
  * Logs in with public keys, in this order: the environment's identity files, then those of
  * {@code ~/.ssh/config} (or the default {@code ~/.ssh/id_*}), each after its user certificates,
- * then the ssh-agent's keys. Remembers what it offered, so a refusal can say which user and which
+ * then the ssh-agent's keys (under {@code IdentitiesOnly}, only those of the identity files). Remembers what it offered, so a refusal can say which user and which
  * keys were tried.
  */
 final class Authenticator {
@@ -37,12 +37,16 @@ final class Authenticator {
         List<AuthMethod> methods = new ArrayList<>();
         List<String> tried = new ArrayList<>();
         List<PublicKey> fileKeys = new ArrayList<>();
+        SshAgent.Keys agentKeys = agent.keys(target.connectTimeout());
         for (Path file : target.identityFiles()) {
             IdentityKeys.Loaded loaded = keys.load(file, target.passphraseEnv());
-            KeyPairWrapper key = loaded.key().orElseThrow(() -> new CouldNotCheckException(target.hostName(),
-                    loaded.problem() + " (ssh.identityFile, for " + target.endpoint() + ")"));
-            offer(target, file, key, methods, tried);
-            fileKeys.add(key.getPublic());
+            if (loaded.key().isPresent()) {
+                offer(target, file, loaded.key().get(), methods, tried);
+                fileKeys.add(loaded.key().get().getPublic());
+            } else if (!throughAgent(file, agentKeys, fileKeys, tried)) {
+                throw new CouldNotCheckException(target.hostName(), loaded.problem() + " (ssh.identityFile, for "
+                        + target.endpoint() + ")");
+            }
         }
         for (Path file : target.optionalIdentityFiles()) {
             if (Files.isRegularFile(file)) {
@@ -50,18 +54,20 @@ final class Authenticator {
                 if (loaded.key().isPresent()) {
                     offer(target, file, loaded.key().get(), methods, tried);
                     fileKeys.add(loaded.key().get().getPublic());
-                } else {
+                } else if (!throughAgent(file, agentKeys, fileKeys, tried)) {
                     tried.add(file + " (not usable: " + loaded.problem() + ")");
                 }
             }
         }
-        SshAgent.Keys agentKeys = agent.keys(target.connectTimeout());
         // IdentitiesOnly: of the agent's keys, only those of the identity files, as ssh does
         methods.addAll(target.identitiesOnly() ? agentKeys.methods(fileKeys) : agentKeys.methods());
         if (methods.isEmpty()) {
+            boolean agentKeysLeftOut = target.identitiesOnly() && !agentKeys.methods().isEmpty();
             throw new CouldNotCheckException(target.hostName(), "no key to log in as '" + target.user() + "' at "
-                    + target.socketAddress() + ": no usable identity file and no key in an ssh-agent (tried: "
-                    + tried(tried, agentKeys) + "). Set ssh.identityFile to a private key the host accepts");
+                    + target.socketAddress() + ": no usable identity file and "
+                    + (agentKeysLeftOut ? "IdentitiesOnly yes leaves out the ssh-agent's keys, which are none of theirs"
+                            : "no key in an ssh-agent")
+                    + " (tried: " + tried(tried, agentKeys) + "). Set ssh.identityFile to a private key the host accepts");
         }
         try {
             client.auth(target.user(), methods);
@@ -76,6 +82,23 @@ final class Authenticator {
                             : "Add one of these public keys to ~" + target.user()
                                     + "/.ssh/authorized_keys on the host, or set ssh.user / ssh.identityFile"));
         }
+    }
+
+    /**
+     * An identity file whose private key cannot be read here (encrypted, with no passphrase given)
+     * still names its key through its {@code .pub} file; as with ssh, the agent signs with that key
+     * when it holds it.
+     *
+     * @return whether the agent holds the file's key
+     */
+    private static boolean throughAgent(Path file, SshAgent.Keys agentKeys, List<PublicKey> fileKeys, List<String> tried) {
+        Optional<PublicKey> key = PublicKeyFile.read(Path.of(file + ".pub"));
+        if (key.isEmpty() || agentKeys.methods(List.of(key.get())).isEmpty()) {
+            return false;
+        }
+        fileKeys.add(key.get());
+        tried.add(file + " (its key in the ssh-agent)");
+        return true;
     }
 
     /**

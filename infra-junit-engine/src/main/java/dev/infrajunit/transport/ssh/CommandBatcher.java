@@ -1,5 +1,6 @@
 package dev.infrajunit.transport.ssh;
 
+import dev.infrajunit.concurrent.ThreadLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -145,10 +146,18 @@ final class CommandBatcher {
 
     private void dispatch(List<QueuedCommand> batch) {
         try {
-            runners.execute(() -> run.accept(batch));
+            ThreadLimit.retrying(() -> {
+                runners.execute(() -> run.accept(batch));
+                return null;
+            });
         } catch (RejectedExecutionException e) {
             // the run is over: running it here fails each command at once, saying so
             run.accept(batch);
+        } catch (OutOfMemoryError e) {
+            if (!ThreadLimit.reached(e)) {
+                throw e;
+            }
+            batch.forEach(queued -> queued.failForLackOfThreads(e));
         }
     }
 }

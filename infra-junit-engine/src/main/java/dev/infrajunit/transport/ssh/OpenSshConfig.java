@@ -1,6 +1,7 @@
 package dev.infrajunit.transport.ssh;
 
 import dev.infrajunit.concurrent.DaemonThreads;
+import dev.infrajunit.concurrent.OncePerKey;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -37,7 +36,7 @@ final class OpenSshConfig {
 
     private final Path client;
     private final String localUser;
-    private final Map<String, SshConfigEntry> answers = new ConcurrentHashMap<>();
+    private final OncePerKey<SshConfigEntry> answers = new OncePerKey<>();
 
     OpenSshConfig(Path client) {
         this.client = client;
@@ -60,7 +59,13 @@ final class OpenSshConfig {
      * @param file the file to read instead of the user's and the system's ({@code ssh -F}), or empty for those
      */
     SshConfigEntry lookup(String alias, Optional<Path> file) {
-        return answers.computeIfAbsent(file.map(Path::toString).orElse("") + "\0" + alias, key -> ask(alias, file));
+        try {
+            // asked once per alias, each outside any lock: many hosts are looked up at the same time
+            return answers.get(file.map(Path::toString).orElse("") + "\0" + alias, () -> ask(alias, file));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the SSH client configuration of " + alias, e);
+        }
     }
 
     private SshConfigEntry ask(String alias, Optional<Path> file) {
@@ -114,6 +119,7 @@ final class OpenSshConfig {
         String proxyJump = "";
         String proxyCommand = "";
         List<String> knownHosts = List.of();
+        List<String> globalKnownHosts = List.of();
         String hostKeyAlias = "";
         for (String line : lines) {
             int space = line.indexOf(' ');
@@ -131,6 +137,7 @@ final class OpenSshConfig {
                 case "proxyjump" -> proxyJump = value.equals("none") ? "" : value;
                 case "proxycommand" -> proxyCommand = value.equals("none") ? "" : value;
                 case "userknownhostsfile" -> knownHosts = isDefaultKnownHosts(value) ? List.of() : List.of(value.split(" +"));
+                case "globalknownhostsfile" -> globalKnownHosts = List.of(value.split(" +"));
                 case "hostkeyalias" -> hostKeyAlias = value.equals("none") ? "" : value;
                 default -> {
                     // a setting the transport does not use
@@ -141,7 +148,7 @@ final class OpenSshConfig {
             identities.clear();
         }
         return new SshConfigEntry(hostName, user, port, identities, certificates, identitiesOnly, proxyJump, proxyCommand,
-                knownHosts, hostKeyAlias);
+                knownHosts, globalKnownHosts, hostKeyAlias);
     }
 
     private static boolean isDefaultKnownHosts(String value) {

@@ -2,6 +2,7 @@ package dev.infrajunit.transport.ssh;
 
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
+import dev.infrajunit.concurrent.ThreadLimit;
 import dev.infrajunit.transport.output.CapturedOutput;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -162,6 +163,12 @@ final class QueuedCommand {
 
     void fail(CouldNotCheckException failure) {
         result.completeExceptionally(failure);
+    }
+
+    /** No thread could be started to run it or read its output. */
+    void failForLackOfThreads(OutOfMemoryError refusal) {
+        fail(new CouldNotCheckException(host, "could not run: " + shown + ": no thread could be started for it ("
+                + refusal.getMessage() + "); " + ThreadLimit.ADVICE, refusal));
     }
 
     private void completeIfDone() {

@@ -3,6 +3,7 @@ package dev.infrajunit.transport.ssh;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
+import dev.infrajunit.concurrent.ThreadLimit;
 import dev.infrajunit.transport.output.CapturedOutput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -166,7 +167,16 @@ final class RemoteExecution {
         }
 
         List<QueuedCommand> read() {
-            stderr = readers.submit(this::readStderr);
+            try {
+                stderr = ThreadLimit.retrying(() -> readers.submit(this::readStderr));
+            } catch (OutOfMemoryError e) {
+                if (!ThreadLimit.reached(e)) {
+                    throw e;
+                }
+                abort(session, command);
+                batch.forEach(queued -> queued.failForLackOfThreads(e));
+                return List.of();
+            }
             Exception failure = null;
             try {
                 startNext(0);
@@ -331,7 +341,15 @@ final class RemoteExecution {
         /** Ends the session, off this thread: closing waits for the host's answer. */
         private void end() {
             if (ended.compareAndSet(false, true)) {
-                readers.execute(() -> abort(session, command));
+                try {
+                    readers.execute(() -> abort(session, command));
+                } catch (OutOfMemoryError e) {
+                    if (!ThreadLimit.reached(e)) {
+                        throw e;
+                    }
+                    // no thread to wait for the host's answer on: this one waits
+                    abort(session, command);
+                }
             }
         }
 

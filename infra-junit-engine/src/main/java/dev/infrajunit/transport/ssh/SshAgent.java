@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,7 +31,7 @@ import net.schmizz.sshj.userauth.method.AuthMethod;
 final class SshAgent {
 
     private final Function<String, String> environment;
-    private final ExecutorService calls = Executors.newCachedThreadPool(DaemonThreads.factory("infra-ssh-agent"));
+    private final ExecutorService calls = DaemonThreads.pool("infra-ssh-agent");
     private Future<Listing> listing;
     /** Set once a call went unanswered; from then on the agent is not asked again. */
     private volatile boolean stalled;

@@ -15,17 +15,19 @@ import java.util.List;
  * @param proxyJump         {@code ProxyJump}
  * @param proxyCommand      {@code ProxyCommand} as written (its tokens are expanded when it runs)
  * @param knownHostsFiles   {@code UserKnownHostsFile}s
+ * @param globalKnownHostsFiles {@code GlobalKnownHostsFile}s
  * @param hostKeyAlias      {@code HostKeyAlias}: the name the host key is looked up by in known_hosts
  */
 record SshConfigEntry(String hostName, String user, int port, List<String> identityFiles, List<String> certificateFiles,
                       boolean identitiesOnly, String proxyJump, String proxyCommand, List<String> knownHostsFiles,
-                      String hostKeyAlias) {
+                      List<String> globalKnownHostsFiles, String hostKeyAlias) {
 
-    static final SshConfigEntry NONE = new SshConfigEntry("", "", 0, List.of(), List.of(), false, "", "", List.of(), "");
+    static final SshConfigEntry NONE = new SshConfigEntry("", "", 0, List.of(), List.of(), false, "", "", List.of(), List.of(), "");
 
     SshConfigEntry {
         identityFiles = List.copyOf(identityFiles);
         certificateFiles = List.copyOf(certificateFiles);
         knownHostsFiles = List.copyOf(knownHostsFiles);
+        globalKnownHostsFiles = List.copyOf(globalKnownHostsFiles);
     }
 }

@@ -60,6 +60,7 @@ final class SshConfigFile {
                 .filter(value -> value != null && !value.isBlank()).findFirst().orElse("");
         String port = first.apply(entry -> entry.getPort() > 0 ? String.valueOf(entry.getPort()) : null);
         String knownHosts = first.apply(entry -> entry.getProperty("UserKnownHostsFile"));
+        String globalKnownHosts = first.apply(entry -> entry.getProperty("GlobalKnownHostsFile"));
         return new SshConfigEntry(
                 first.apply(HostConfigEntry::getHostName).replace("%h", alias),
                 first.apply(HostConfigEntry::getUsername),
@@ -69,6 +70,7 @@ final class SshConfigFile {
                 none(first.apply(HostConfigEntry::getProxyJump)),
                 none(decoded(first.apply(entry -> entry.getProperty("ProxyCommand")))),
                 knownHosts.isEmpty() ? List.of() : List.of(knownHosts.split("[ ,]+")),
+                globalKnownHosts.isEmpty() ? List.of() : List.of(globalKnownHosts.split("[ ,]+")),
                 none(first.apply(entry -> entry.getProperty("HostKeyAlias"))));
     }
 

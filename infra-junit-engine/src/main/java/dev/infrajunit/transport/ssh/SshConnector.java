@@ -2,6 +2,7 @@ package dev.infrajunit.transport.ssh;
 
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
+import dev.infrajunit.concurrent.ThreadLimit;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -59,6 +60,20 @@ final class SshConnector {
      * @param jump the jump host's transport, or null to connect directly
      */
     SSHClient open(SshTarget target, SshTransport jump) {
+        // a connection starts threads of its own: at the process's thread limit it is tried again, as others end
+        long deadline = System.nanoTime() + target.connectTimeout().toNanos();
+        try {
+            return ThreadLimit.retrying(() -> attempt(target, jump), deadline);
+        } catch (OutOfMemoryError e) {
+            if (!ThreadLimit.reached(e)) {
+                throw e;
+            }
+            throw new CouldNotCheckException(target.hostName(), "could not connect to " + target.socketAddress() + ": no"
+                    + " thread could be started for the connection (" + e.getMessage() + "); " + ThreadLimit.ADVICE, e);
+        }
+    }
+
+    private SSHClient attempt(SshTarget target, SshTransport jump) {
         SSHClient client = new SSHClient(config);
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, target.connectTimeout().toMillis());
         client.setConnectTimeout(timeoutMs);
@@ -75,7 +90,8 @@ final class SshConnector {
             runner.setMaxAliveCount(options.keepAliveMaxMissed());
         }
         HostKeyPolicy hostKeys = new HostKeyPolicy(target.hostName(), target.hostKeyChecking(),
-                knownHostsFiles.computeIfAbsent(target.knownHosts(), KnownHostsFile::new), warnings, target.hostKeyAlias());
+                target.knownHosts().stream().map(file -> knownHostsFiles.computeIfAbsent(file, KnownHostsFile::new)).toList(),
+                warnings, target.hostKeyAlias());
         client.addHostKeyVerifier(hostKeys);
 
         ProxyCommandSocket proxy = null;
@@ -101,11 +117,8 @@ final class SshConnector {
             closeAside(client);
             throw failure;
         } catch (OutOfMemoryError e) {
-            // each connection starts threads of its own; at the process's thread limit this host cannot be checked
             closeQuietly(client);
-            throw new CouldNotCheckException(target.hostName(), "could not connect to " + target.socketAddress() + ": no"
-                    + " thread could be started for the connection (" + e.getMessage() + "); the process reached its thread"
-                    + " limit (ulimit -u, or a container's pids limit): lower infra.parallelism or raise the limit", e);
+            throw e;
         }
     }
 

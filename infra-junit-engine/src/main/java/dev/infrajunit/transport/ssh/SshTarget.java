@@ -17,7 +17,9 @@ import java.util.Optional;
  * @param identityFiles    keys the environment file names; each must exist
  * @param optionalIdentityFiles keys {@code ~/.ssh/config} or the defaults name; skipped when missing
  * @param passphraseEnv    the environment variable holding the keys' passphrase
- * @param knownHosts       the known_hosts file
+ * @param knownHosts       the known_hosts files the host key is looked up in, as ssh reads them: the user's
+ *                         ({@code UserKnownHostsFile}), then the system's ({@code GlobalKnownHostsFile});
+ *                         new keys are recorded in the first
  * @param hostKeyChecking  how host keys are verified
  * @param connectTimeout   how long connecting may take
  * @param jump             the jump host: an environment host name, {@code user@host:port}, or a
@@ -37,7 +39,7 @@ record SshTarget(
         List<Path> identityFiles,
         List<Path> optionalIdentityFiles,
         Optional<String> passphraseEnv,
-        Path knownHosts,
+        List<Path> knownHosts,
         HostKeyChecking hostKeyChecking,
         Duration connectTimeout,
         Optional<String> jump,
@@ -51,6 +53,7 @@ record SshTarget(
         identityFiles = List.copyOf(identityFiles);
         optionalIdentityFiles = List.copyOf(optionalIdentityFiles);
         certificateFiles = List.copyOf(certificateFiles);
+        knownHosts = List.copyOf(knownHosts);
     }
 
     /** {@code user@address:port}, as messages show it. */

@@ -47,6 +47,13 @@ final class SshTargets {
         return resolve(hostName, address, ssh, "", 0, ssh.jumpHost());
     }
 
+    /** Reads, ahead of {@link #resolve}, what the client configuration says about an environment host. */
+    void prepare(String hostName, String address, SshSettings ssh) {
+        if (ssh.useSshConfig()) {
+            lookup(hostName, ssh, ssh.configFile().orElse(defaultSshConfig), address);
+        }
+    }
+
     /**
      * The target for a jump host written as {@code user@host:port} (user and port optional), reached
      * with the settings of the host that needs it.
@@ -84,10 +91,22 @@ final class SshTargets {
         }
         Optional<String> effectiveJump = jump.filter(j -> !j.isBlank())
                 .or(() -> Optional.of(config.proxyJump()).filter(j -> !j.isBlank()));
-        // a known_hosts file the environment names wins; else the configuration's first
-        Path knownHosts = ssh.knownHosts().equals(DEFAULT_KNOWN_HOSTS) && !config.knownHostsFiles().isEmpty()
-                ? expand(hostName, configFile, "UserKnownHostsFile", config.knownHostsFiles().get(0), connectTo, port, user)
-                : ssh.knownHosts();
+        // as ssh reads them: the user's files (a known_hosts file the environment names wins over the
+        // configuration's), then the system's; keys are recorded in the first
+        List<Path> knownHosts = new ArrayList<>();
+        if (ssh.knownHosts().equals(DEFAULT_KNOWN_HOSTS) && !config.knownHostsFiles().isEmpty()) {
+            for (String file : config.knownHostsFiles()) {
+                knownHosts.add(expand(hostName, configFile, "UserKnownHostsFile", file, connectTo, port, user));
+            }
+        } else {
+            knownHosts.add(ssh.knownHosts());
+        }
+        for (String file : config.globalKnownHostsFiles()) {
+            Path global = expand(hostName, configFile, "GlobalKnownHostsFile", file, connectTo, port, user);
+            if (!knownHosts.contains(global)) {
+                knownHosts.add(global);
+            }
+        }
         return new SshTarget(hostName, connectTo, port, user, ssh.identityFiles(), optional, ssh.passphraseEnv(),
                 knownHosts, ssh.hostKeyChecking(), ssh.connectTimeout(), effectiveJump,
                 Optional.of(config.proxyCommand()).filter(command -> !command.isBlank()), certificates,

@@ -4,6 +4,7 @@ import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
+import dev.infrajunit.concurrent.ThreadLimit;
 import dev.infrajunit.spi.Transport;
 import java.time.Duration;
 import java.util.List;
@@ -220,7 +221,10 @@ final class SshTransport implements Transport {
                 // The check was stopped, not the host: the next check connects afresh.
                 throw stoppedWhileConnecting(e);
             }
-            failure = e;
+            if (!ThreadLimit.reached(e)) {
+                // the process's thread limit is a moment of this run, not the host's fault: the next check tries again
+                failure = e;
+            }
             throw e;
         }
     }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.ToIntFunction;
@@ -53,7 +52,7 @@ public final class SshTransports implements AutoCloseable {
         // SSHJ's default keep-alive never notices a dead peer; this one disconnects after missed replies.
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         this.targets = new SshTargets(options);
-        this.readers = Executors.newCachedThreadPool(DaemonThreads.factory("infra-ssh-reader"));
+        this.readers = DaemonThreads.pool("infra-ssh-reader");
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.factory("infra-ssh-timeout"));
         timer.setRemoveOnCancelPolicy(true);
         this.alarms = timer;
@@ -85,22 +84,31 @@ public final class SshTransports implements AutoCloseable {
 
     /** A check of the host waits for a fact another one is fetching (+1), or has it (-1): it sends no command meanwhile. */
     public void waitingForFact(HostDefinition host, int change) {
-        SshTransport transport;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            transport = transport(host);
+        try {
+            sshTransport(host).waitingForFact(change);
+        } catch (CouldNotCheckException e) {
+            // the run is over, or the host's settings are wrong: its checks say so
         }
-        transport.waitingForFact(change);
     }
 
-    /** The transport of an SSH host of this run's environment. */
-    public synchronized Transport forHost(HostDefinition host) {
-        if (closed) {
-            throw new CouldNotCheckException(host.name(), "the run is over: its SSH connections are closed");
+    /**
+     * The transport of an SSH host of this run's environment. What the host's SSH client
+     * configuration says about it is read first, outside the lock: {@code ssh -G} takes a while for
+     * each host (about 14 ms, more with a {@code Match exec}), and the hosts of a run are looked up at
+     * the same time instead of one after the other.
+     */
+    public Transport forHost(HostDefinition host) {
+        return sshTransport(host);
+    }
+
+    private SshTransport sshTransport(HostDefinition host) {
+        targets.prepare(host.name(), host.address(), host.ssh());
+        synchronized (this) {
+            if (closed) {
+                throw new CouldNotCheckException(host.name(), "the run is over: its SSH connections are closed");
+            }
+            return transport(host);
         }
-        return transport(host);
     }
 
     private SshTransport transport(HostDefinition host) {

@@ -1,16 +1,11 @@
 package dev.infrajunit.transport.ssh;
 
 import com.hierynomus.sshj.userauth.certificate.Certificate;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import net.schmizz.sshj.common.Buffer;
 
 /**
  * OpenSSH user certificates ({@code *-cert.pub}: a public key signed by a CA the server trusts),
@@ -28,15 +23,6 @@ final class UserCertificates {
     }
 
     private static Optional<Certificate<?>> read(Path file) {
-        try {
-            String[] fields = Files.readString(file, StandardCharsets.UTF_8).strip().split("\\s+");
-            if (fields.length < 2) {
-                return Optional.empty();
-            }
-            PublicKey key = new Buffer.PlainBuffer(Base64.getDecoder().decode(fields[1])).readPublicKey();
-            return key instanceof Certificate<?> certificate ? Optional.of(certificate) : Optional.empty();
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return PublicKeyFile.read(file).filter(key -> key instanceof Certificate<?>).map(key -> (Certificate<?>) key);
     }
 }

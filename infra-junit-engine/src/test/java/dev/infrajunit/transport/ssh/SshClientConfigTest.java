@@ -12,8 +12,15 @@ import dev.infrajunit.environment.HostDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -167,6 +174,89 @@ class SshClientConfigTest extends EmbeddedSshTest {
                 .configFile(config).build();
 
         assertThat(fixture.transports(web1).forHost(web1).execute(WHO, TIMEOUT).stdout()).isEqualTo("logged-in\n");
+    }
+
+    /**
+     * An identity file whose private key cannot be read here (it is encrypted, and no passphrase is
+     * given) still names its key, by its {@code .pub} file: as with ssh, the ssh-agent signs with that
+     * key when it holds it, also under {@code IdentitiesOnly yes}, and also for {@code ssh.identityFile}.
+     */
+    @Test
+    void anEncryptedIdentityFileWhoseKeyTheAgentHoldsLogsInThroughTheAgent() throws Exception {
+        ClientKey key = ClientKey.generate(dir.resolve("plain"), KeyKind.ED25519);
+        ClientKey other = ClientKey.generate(dir.resolve("other"), KeyKind.ED25519);
+        Path encrypted = Files.createDirectories(dir.resolve("encrypted")).resolve("id_ed25519");
+        Files.copy(key.privateKeyFile(), encrypted);
+        Files.copy(key.publicKeyFile(), Path.of(encrypted + ".pub"));
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-p", "-P", "", "-N", "correct horse", "-f", encrypted.toString())
+                .redirectErrorStream(true).start();
+        assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(keygen.exitValue()).as(new String(keygen.getInputStream().readAllBytes())).isZero();
+        EmbeddedSshServer server = fixture.server("web-1", EmbeddedSshServer.builder().authorize(key.publicKey()));
+        Path config = Files.writeString(dir.resolve("ssh_config"), """
+                Host web-1
+                    HostName 127.0.0.1
+                    Port %d
+                    IdentityFile %s
+                    IdentitiesOnly yes
+                """.formatted(server.port(), encrypted));
+        try (SshAgentProcess agent = SshAgentProcess.start(dir.resolve("agent.sock"))) {
+            agent.add(other.privateKeyFile());
+            agent.add(key.privateKeyFile());
+            fixture.environment(Map.of("SSH_AUTH_SOCK", agent.socket().toString()));
+            HostDefinition fromConfig = TestHost.named("web-1").knownHosts(fixture.knownHosts).configFile(config).build();
+            HostDefinition fromEnvironment = TestHost.on("web-1", server, encrypted, fixture.knownHosts).build();
+
+            assertThat(fixture.transports(fromConfig).forHost(fromConfig).execute(WHO, TIMEOUT).stdout()).isEqualTo("logged-in\n");
+            assertThat(fixture.transports(fromEnvironment).forHost(fromEnvironment).execute(WHO, TIMEOUT).stdout())
+                    .isEqualTo("logged-in\n");
+        }
+    }
+
+    /**
+     * {@code ssh -G} takes a while for each host (about 14 ms here, much longer with a {@code Match
+     * exec}): the hosts of a run are looked up at the same time, not one after the other. The probe
+     * each lookup runs counts the lookups running with it.
+     */
+    @Test
+    void theClientConfigurationOfManyHostsIsReadAtTheSameTime() throws Exception {
+        Path running = Files.createDirectories(dir.resolve("running"));
+        Path seen = dir.resolve("seen");
+        Path probe = Files.writeString(dir.resolve("probe.sh"), """
+                : > %1$s/"$1"; sleep 0.5; ls %1$s | wc -l >> %2$s; rm -f %1$s/"$1"; exit 1
+                """.formatted(running, seen));
+        Path config = Files.writeString(dir.resolve("ssh_config"), """
+                Match exec "sh %s %%n"
+                    User nobody-matches
+                Host web-*
+                    HostName 127.0.0.1
+                """.formatted(probe));
+        HostDefinition[] hosts = new HostDefinition[6];
+        for (int i = 0; i < hosts.length; i++) {
+            hosts[i] = TestHost.named("web-" + (i + 1)).knownHosts(fixture.knownHosts).configFile(config).build();
+        }
+        SshTransports transports = fixture.transports(hosts);
+        ExecutorService callers = Executors.newFixedThreadPool(hosts.length);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> lookups = new ArrayList<>();
+            for (HostDefinition host : hosts) {
+                lookups.add(callers.submit(() -> {
+                    start.await();
+                    return transports.forHost(host);
+                }));
+            }
+            start.countDown();
+            for (Future<?> lookup : lookups) {
+                lookup.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        List<Integer> together = Files.readAllLines(seen).stream().map(String::strip).map(Integer::valueOf).toList();
+        assertThat(together).as("lookups running at once, as each lookup saw them").hasSize(hosts.length)
+                .anySatisfy(count -> assertThat(count).isGreaterThan(1));
     }
 
     @Test

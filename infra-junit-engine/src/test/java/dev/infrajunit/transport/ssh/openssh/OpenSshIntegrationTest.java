@@ -172,6 +172,43 @@ class OpenSshIntegrationTest {
                 .hasMessageStartingWith("web-2: authentication refused for user '" + fleet.user() + "'");
     }
 
+    /**
+     * As ssh does, every file that UserKnownHostsFile and GlobalKnownHostsFile list is read: the host
+     * key may be in any of them. A key found in none is refused naming every file that was read.
+     */
+    @Test
+    void theHostKeyMayBeInAnyFileUserKnownHostsFileOrGlobalKnownHostsFileLists() throws Exception {
+        OpenSshFleet.Endpoint endpoint = fleet.hosts().get(1);
+        Path empty = Files.writeString(dir.resolve("empty_known_hosts"), "");
+        Path team = Files.writeString(dir.resolve("team_known_hosts"), Files.readAllLines(fleet.knownHosts()).stream()
+                .filter(line -> line.startsWith("[" + endpoint.address() + "]:" + endpoint.port() + " "))
+                .reduce("", (all, line) -> all + line + "\n"));
+        Path empty2 = Files.writeString(dir.resolve("empty_known_hosts2"), "");
+        String host = """
+                Host web-2
+                    HostName %s
+                    Port %d
+                    User %s
+                    IdentityFile %s
+                """.formatted(endpoint.address(), endpoint.port(), fleet.user(), fleet.identityFile());
+        HostDefinition secondUserFile = fromSshConfig("web-2", Files.writeString(dir.resolve("user_files"), host
+                + "    UserKnownHostsFile %s %s\n    GlobalKnownHostsFile %s\n".formatted(empty, team, empty2)));
+        HostDefinition globalFile = fromSshConfig("web-2", Files.writeString(dir.resolve("global_files"), host
+                + "    UserKnownHostsFile %s\n    GlobalKnownHostsFile %s %s\n".formatted(empty, empty2, team)));
+        HostDefinition inNone = fromSshConfig("web-2", Files.writeString(dir.resolve("no_file"), host
+                + "    UserKnownHostsFile %s %s\n    GlobalKnownHostsFile %s\n".formatted(empty, empty2, dir.resolve("absent"))));
+
+        assertThat(run(secondUserFile).forHost(secondUserFile).execute(Command.of("echo second"), TIMEOUT).stdout())
+                .isEqualTo("second\n");
+        assertThat(run(globalFile).forHost(globalFile).execute(Command.of("echo global"), TIMEOUT).stdout())
+                .isEqualTo("global\n");
+        assertThatThrownBy(() -> run(inNone).forHost(inNone).execute(Command.of("true"), TIMEOUT))
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessageStartingWith("web-2: the host key of " + endpoint + " is not in " + empty + " or " + empty2
+                        + " (the server offers ssh-ed25519 key ")
+                .hasMessageEndingWith(" >> " + empty + " (or set ssh.hostKeyChecking: accept-new to record keys on first use)");
+    }
+
     /** ProxyCommand with the real ssh client: {@code ssh -W %h:%p} through the first sshd of the fleet. */
     @Test
     void reachesAHostThroughAProxyCommand() throws Exception {

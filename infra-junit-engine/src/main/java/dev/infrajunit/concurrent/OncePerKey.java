@@ -1,4 +1,4 @@
-package dev.infrajunit.runtime;
+package dev.infrajunit.concurrent;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,18 +15,18 @@ import java.util.function.Supplier;
  * computation that fails is forgotten, so the next asker tries again rather than repeating an old
  * error; one whose asker was interrupted half-way is computed again by those waiting for it.
  */
-final class OncePerKey<V> {
+public final class OncePerKey<V> {
 
     private final Map<Object, Computation<V>> values = new ConcurrentHashMap<>();
     private final IntConsumer waitingForOther;
 
-    OncePerKey() {
+    public OncePerKey() {
         this(change -> {
         });
     }
 
     /** @param waitingForOther told +1 when an asker starts waiting for another's computation, -1 when it stops */
-    OncePerKey(IntConsumer waitingForOther) {
+    public OncePerKey(IntConsumer waitingForOther) {
         this.waitingForOther = waitingForOther;
     }
 
@@ -35,7 +35,7 @@ final class OncePerKey<V> {
     }
 
     /** The value of the key, computed now if nobody has yet. */
-    V get(Object key, Supplier<? extends V> compute) throws InterruptedException {
+    public V get(Object key, Supplier<? extends V> compute) throws InterruptedException {
         return get(key, compute, value -> {
         });
     }
@@ -44,7 +44,7 @@ final class OncePerKey<V> {
      * The value of the key as computed at or after {@code notBefore} ({@link System#nanoTime()}):
      * an older value is computed again, and the new one is what later askers get.
      */
-    V getFresh(Object key, Supplier<? extends V> compute, long notBefore) throws InterruptedException {
+    public V getFresh(Object key, Supplier<? extends V> compute, long notBefore) throws InterruptedException {
         return get(key, compute, value -> {
         }, notBefore);
     }
@@ -54,7 +54,7 @@ final class OncePerKey<V> {
      *
      * @param computed told about a value just computed, before anyone else gets it
      */
-    V get(Object key, Supplier<? extends V> compute, Consumer<? super V> computed) throws InterruptedException {
+    public V get(Object key, Supplier<? extends V> compute, Consumer<? super V> computed) throws InterruptedException {
         return get(key, compute, computed, Long.MIN_VALUE);
     }
 
@@ -126,7 +126,7 @@ final class OncePerKey<V> {
         }
     }
 
-    void clear() {
+    public void clear() {
         values.clear();
     }
 }
