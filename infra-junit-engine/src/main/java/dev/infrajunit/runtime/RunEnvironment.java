@@ -4,6 +4,7 @@ import dev.infrajunit.Environment;
 import dev.infrajunit.Host;
 import dev.infrajunit.UnknownHostException;
 import dev.infrajunit.concurrent.OncePerKey;
+import dev.infrajunit.concurrent.ThreadLimit;
 import dev.infrajunit.environment.ClosestNames;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.HostDefinition;
@@ -91,6 +92,10 @@ public final class RunEnvironment implements Environment, AutoCloseable {
             }
             if (prepared.remove(hostName)) {
                 preparedNotStarted--;
+            }
+            if (ThreadLimit.refusals() > 0) {
+                // a connection has threads of its own: a process at its thread limit opens none ahead
+                return;
             }
             Integer place = hostPlace.get(hostName);
             for (int i = place == null ? hostOrder.size() : place + 1;

@@ -161,6 +161,12 @@ final class SshTransport implements Transport {
             });
         } catch (RejectedExecutionException e) {
             // the run is over
+        } catch (OutOfMemoryError e) {
+            if (!ThreadLimit.reached(e)) {
+                throw e;
+            }
+            // at the process's thread limit nothing is done ahead: the first command connects
+            ThreadLimit.refused();
         }
     }
 
