@@ -2,7 +2,6 @@ package dev.infrajunit.transport.ssh;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Splits one output stream of a batch ({@link BatchScript}) into its commands' parts. After each
@@ -29,26 +28,35 @@ final class FrameSplitter {
 
     private final byte[] marker;
     private final Listener listener;
-    private byte[] held = new byte[0];
+    /** The end of the last piece, which may be the start of a frame: at most the marker's length less one. */
+    private final byte[] held;
+    private int heldLength;
+    private byte[] joined = new byte[0];
     private boolean inFrame;
     private final ByteArrayOutputStream fields = new ByteArrayOutputStream();
 
     FrameSplitter(String boundary, Listener listener) {
         this.marker = ("\n" + boundary + " ").getBytes(StandardCharsets.US_ASCII);
         this.listener = listener;
+        this.held = new byte[marker.length - 1];
     }
 
     void accept(byte[] bytes, int offset, int length) {
         byte[] data;
-        if (held.length == 0) {
+        if (heldLength == 0) {
             data = bytes;
         } else {
-            data = Arrays.copyOf(held, held.length + length);
-            System.arraycopy(bytes, offset, data, held.length, length);
+            // the few bytes held back go in front of the new ones, in a buffer kept for it
+            if (joined.length < heldLength + length) {
+                joined = new byte[heldLength + length];
+            }
+            System.arraycopy(held, 0, joined, 0, heldLength);
+            System.arraycopy(bytes, offset, joined, heldLength, length);
+            data = joined;
+            length += heldLength;
             offset = 0;
-            length = data.length;
         }
-        held = new byte[0];
+        heldLength = 0;
         int end = offset + length;
         int at = offset;
         while (at < end) {
@@ -73,7 +81,8 @@ final class FrameSplitter {
                     // the end may be the start of a frame that the next piece completes
                     int keep = Math.min(end - at, marker.length - 1);
                     listener.output(data, at, end - at - keep);
-                    held = Arrays.copyOfRange(data, end - keep, end);
+                    System.arraycopy(data, end - keep, held, 0, keep);
+                    heldLength = keep;
                     return;
                 }
             }
@@ -82,10 +91,10 @@ final class FrameSplitter {
 
     /** The stream ended: what was held back in case a frame began there is output after all. */
     void finish() {
-        if (!inFrame && held.length > 0) {
-            listener.output(held, 0, held.length);
+        if (!inFrame && heldLength > 0) {
+            listener.output(held, 0, heldLength);
         }
-        held = new byte[0];
+        heldLength = 0;
     }
 
     private int find(byte[] data, int from, int end) {
