@@ -31,58 +31,59 @@ public record CapturedOutput(String text, long bytes, boolean cut) {
     /**
      * Reads standard output to its end. Past the limit it keeps nothing more, calls {@code stop}
      * (which should end the command) once, and reads on until the stream ends: a stream left unread
-     * would stall the command, and over SSH one closed early breaks the whole connection.
+     * would stall the command, and over SSH one closed early breaks the whole connection. For that
+     * reason a stream is closed only once read to its end: one whose reading was stopped (its check
+     * was interrupted) is left to the closing of its command's session, since output that still
+     * arrives for a closed stream would end the connection the host's other checks share.
      */
     public static CapturedOutput stdout(InputStream in, Runnable stop) throws IOException {
-        try (in) {
-            ByteArrayOutputStream kept = new ByteArrayOutputStream();
-            byte[] buffer = new byte[16 * 1024];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                long before = total;
-                total += n;
-                if (before < STDOUT_LIMIT) {
-                    kept.write(buffer, 0, (int) Math.min(n, STDOUT_LIMIT - before));
-                    if (total > STDOUT_LIMIT) {
-                        stop.run();
-                    }
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            long before = total;
+            total += n;
+            if (before < STDOUT_LIMIT) {
+                kept.write(buffer, 0, (int) Math.min(n, STDOUT_LIMIT - before));
+                if (total > STDOUT_LIMIT) {
+                    stop.run();
                 }
             }
-            return new CapturedOutput(kept.toString(StandardCharsets.UTF_8), total, total > STDOUT_LIMIT);
         }
+        in.close();
+        return new CapturedOutput(kept.toString(StandardCharsets.UTF_8), total, total > STDOUT_LIMIT);
     }
 
-    /** Reads standard error to its end, keeping its beginning and its end. */
+    /** Reads standard error to its end, keeping its beginning and its end; closed as {@link #stdout} is. */
     public static CapturedOutput stderr(InputStream in) throws IOException {
-        try (in) {
-            byte[] head = new byte[STDERR_KEPT_EACH_END];
-            byte[] tail = new byte[STDERR_KEPT_EACH_END];
-            int headLength = 0;
-            long total = 0;
-            byte[] buffer = new byte[16 * 1024];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                for (int i = 0; i < n; i++, total++) {
-                    if (headLength < head.length) {
-                        head[headLength++] = buffer[i];
-                    } else {
-                        tail[(int) ((total - head.length) % tail.length)] = buffer[i];
-                    }
+        byte[] head = new byte[STDERR_KEPT_EACH_END];
+        byte[] tail = new byte[STDERR_KEPT_EACH_END];
+        int headLength = 0;
+        long total = 0;
+        byte[] buffer = new byte[16 * 1024];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            for (int i = 0; i < n; i++, total++) {
+                if (headLength < head.length) {
+                    head[headLength++] = buffer[i];
+                } else {
+                    tail[(int) ((total - head.length) % tail.length)] = buffer[i];
                 }
             }
-            long beyondHead = total - headLength;
-            if (beyondHead <= tail.length) {
-                byte[] all = new byte[(int) total];
-                System.arraycopy(head, 0, all, 0, headLength);
-                System.arraycopy(tail, 0, all, headLength, (int) beyondHead);
-                return new CapturedOutput(new String(all, StandardCharsets.UTF_8), total, false);
-            }
-            byte[] last = new byte[tail.length];
-            int start = (int) (beyondHead % tail.length);
-            System.arraycopy(tail, start, last, 0, tail.length - start);
-            System.arraycopy(tail, 0, last, tail.length - start, start);
-            String text = new String(head, StandardCharsets.UTF_8) + "\n[... " + (beyondHead - tail.length)
-                    + " bytes of standard error not shown ...]\n" + new String(last, StandardCharsets.UTF_8);
-            return new CapturedOutput(text, total, true);
         }
+        in.close();
+        long beyondHead = total - headLength;
+        if (beyondHead <= tail.length) {
+            byte[] all = new byte[(int) total];
+            System.arraycopy(head, 0, all, 0, headLength);
+            System.arraycopy(tail, 0, all, headLength, (int) beyondHead);
+            return new CapturedOutput(new String(all, StandardCharsets.UTF_8), total, false);
+        }
+        byte[] last = new byte[tail.length];
+        int start = (int) (beyondHead % tail.length);
+        System.arraycopy(tail, start, last, 0, tail.length - start);
+        System.arraycopy(tail, 0, last, tail.length - start, start);
+        String text = new String(head, StandardCharsets.UTF_8) + "\n[... " + (beyondHead - tail.length)
+                + " bytes of standard error not shown ...]\n" + new String(last, StandardCharsets.UTF_8);
+        return new CapturedOutput(text, total, true);
     }
 }
