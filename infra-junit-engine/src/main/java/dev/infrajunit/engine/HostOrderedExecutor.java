@@ -36,8 +36,9 @@ import org.junit.platform.engine.support.hierarchical.ResourceLock;
  * before the second host's are taken.
  *
  * <p>At the process's thread limit ({@code ulimit -u}, a container's pids limit) the run goes on
- * with what it has: with the workers that could be started, and a container whose thread cannot be
- * started waits for its children on its parent's thread.
+ * with what it has: with the workers that could be started, fewer checks at once while the limit
+ * keeps being reached, and a container whose thread cannot be started waits for its children on
+ * its parent's thread.
  */
 public final class HostOrderedExecutor implements HierarchicalTestExecutorService {
 
@@ -80,8 +81,8 @@ public final class HostOrderedExecutor implements HierarchicalTestExecutorServic
             int lowered = Math.max(1, limit / 2);
             reducePermits(limit - lowered);
             limit = lowered;
-            System.err.println("infra-junit: " + ThreadLimit.ADVICE + "; running at most " + limit + (limit == 1 ? " check" : " checks") + " at once from"
-                    + " now on");
+            System.err.println("infra-junit: " + ThreadLimit.ADVICE + "; running at most " + limit
+                    + (limit == 1 ? " check" : " checks") + " at once from now on");
         }
     }
 

@@ -111,11 +111,13 @@ class DemoMonitorTest {
         // only failing or recovering checks have a failing-since series
         assertThat(metrics.lines().filter(line -> line.startsWith("infra_check_failing_since_timestamp_seconds{"))).hasSize(1);
         // reports-db's newest snapshot is 51 h 10 min old: 184,200 s and a few seconds
-        String age = metrics.lines().filter(line -> line.startsWith("infra_backup_age_seconds{host=\"reports-db\",policy=\"rds reports-db\"}"))
-                .findFirst().orElseThrow();
+        // labelled with the check that looked at the backup, and the host whose backup it is
+        String age = metrics.lines().filter(line -> line.startsWith("infra_backup_age_seconds{")
+                && line.contains("host=\"reports-db\",policy=\"rds reports-db\"")).findFirst().orElseThrow();
         assertThat(Double.parseDouble(age.substring(age.lastIndexOf(' ') + 1))).isBetween(184_200.0, 184_200.0 + 600);
-        assertThat(metrics).contains("infra_backup_age_seconds{host=\"db-3\",policy=\"s3 s3://demo-backups/db-3/\"}",
-                "infra_backup_age_seconds{host=\"db-2\",policy=\"files ");
+        assertThat(metrics).contains("infra_backup_age_seconds{check=\"db3ShipsItsDumpsToS3\",host=\"db-3\",policy=\"s3"
+                        + " s3://demo-backups/db-3/\",spec=\"" + BACKUPS + "\"}",
+                "infra_backup_age_seconds{check=\"everyDatabaseHasARecentBackup\",host=\"db-2\",policy=\"files ");
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,18 +122,24 @@ public final class HtmlReportListener implements TestExecutionListener {
         synchronized (results) {
             all = new ArrayList<>(results);
         }
-        all.sort(Comparator.comparingInt(CheckResult::order));
         String environment = testPlan.getConfigurationParameters().get(InfraConfiguration.ENVIRONMENT).orElse("(none)");
-        String html = HtmlReport.render(all, environment, Instant.now(), Duration.between(started, Instant.now()));
         Path file = directory.resolve("index.html");
         try {
-            Files.createDirectories(directory);
-            Path written = Files.writeString(directory.resolve("index.html.tmp"), html, StandardCharsets.UTF_8);
-            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // with the other runs of the build (Surefire runs each spec class on its own, in several JVMs at once)
+            StoredRuns.store(directory, new StoredRuns.Run(environment, started, Instant.now(), all), build -> {
+                String html = HtmlReport.render(build.results(), build.environment(), build.finished(),
+                        Duration.between(build.started(), build.finished()));
+                try {
+                    Path written = Files.writeString(directory.resolve("index.html.tmp"), html, StandardCharsets.UTF_8);
+                    Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the infra-junit report to " + file + " (" + e.getMessage()
-                    + "); set " + InfraConfiguration.REPORT_DIR + " to a writable directory, or "
-                    + InfraConfiguration.REPORT_ENABLED + "=false", e);
+            throw cannotWrite(file, e);
+        } catch (UncheckedIOException e) {
+            throw cannotWrite(file, e.getCause());
         } finally {
             plan = null;
             entries.clear();
@@ -144,5 +149,11 @@ public final class HtmlReportListener implements TestExecutionListener {
             }
         }
         out.println("infra-junit report: " + file.toAbsolutePath().toUri());
+    }
+
+    private static UncheckedIOException cannotWrite(Path file, IOException e) {
+        return new UncheckedIOException("Could not write the infra-junit report to " + file + " (" + e.getMessage()
+                + "); set " + InfraConfiguration.REPORT_DIR + " to a writable directory, or "
+                + InfraConfiguration.REPORT_ENABLED + "=false", e);
     }
 }

@@ -31,33 +31,34 @@ public record CapturedOutput(String text, long bytes, boolean cut) {
     /**
      * Reads standard output to its end. Past the limit it keeps nothing more, calls {@code stop}
      * (which should end the command) once, and reads on until the stream ends: a stream left unread
-     * would stall the command, and over SSH one closed early breaks the whole connection.
+     * would stall the command, and over SSH one closed early breaks the whole connection. For that
+     * reason a stream is closed only once read to its end: one whose reading was stopped (its check
+     * was interrupted) is left to the closing of its command's session, since output that still
+     * arrives for a closed stream would end the connection the host's other checks share.
      */
     public static CapturedOutput stdout(InputStream in, Runnable stop) throws IOException {
-        try (in) {
-            Stdout kept = new Stdout();
-            byte[] buffer = new byte[16 * 1024];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                boolean within = !kept.cut();
-                kept.write(buffer, 0, n);
-                if (within && kept.cut()) {
-                    stop.run();
-                }
+        Stdout kept = new Stdout();
+        byte[] buffer = new byte[16 * 1024];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            boolean within = !kept.cut();
+            kept.write(buffer, 0, n);
+            if (within && kept.cut()) {
+                stop.run();
             }
-            return kept.captured();
         }
+        in.close();
+        return kept.captured();
     }
 
-    /** Reads standard error to its end, keeping its beginning and its end. */
+    /** Reads standard error to its end, keeping its beginning and its end; closed as {@link #stdout} is. */
     public static CapturedOutput stderr(InputStream in) throws IOException {
-        try (in) {
-            Stderr kept = new Stderr();
-            byte[] buffer = new byte[16 * 1024];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                kept.write(buffer, 0, n);
-            }
-            return kept.captured();
+        Stderr kept = new Stderr();
+        byte[] buffer = new byte[16 * 1024];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            kept.write(buffer, 0, n);
         }
+        in.close();
+        return kept.captured();
     }
 
     /** Where output goes as it arrives, piece by piece. */

@@ -364,12 +364,18 @@ final class RemoteExecution {
         }
     }
 
+    /**
+     * Reads a stream to its end into its splitter. It is closed only once read to its end: output
+     * still arriving for a closed stream would end the connection the host's other checks share, so
+     * one whose reading was stopped is left to the closing of its session.
+     */
     private static void pump(InputStream in, FrameSplitter splitter) throws IOException {
-        try (in) {
+        try {
             byte[] buffer = new byte[16 * 1024];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 splitter.accept(buffer, 0, n);
             }
+            in.close();
         } finally {
             splitter.finish();
         }

@@ -84,6 +84,37 @@ class SshTransportTest extends EmbeddedSshTest {
         assertThat(server.connectionCount()).isEqualTo(3);
     }
 
+    /**
+     * A check stopped while its command still prints (its timeout, or no thread for reading the
+     * command's other stream) ends that command only: output still on its way for it must not end
+     * the connection that the host's other checks share.
+     */
+    @Test
+    void aCommandStoppedWhileItPrintsLeavesTheConnectionToTheHostsOtherCommands() throws Exception {
+        EmbeddedSshServer server = fixture.server("web-1");
+        HostDefinition web1 = fixture.host("web-1", server).build();
+        Transport transport = fixture.transports(web1).forHost(web1);
+        assertThat(transport.execute(Command.of("echo connected"), TIMEOUT).stdout()).isEqualTo("connected\n");
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Thread chatty = new Thread(() -> {
+                try {
+                    transport.execute(Command.of("while :; do echo chatty; echo noisy >&2; done"), TIMEOUT);
+                } catch (CouldNotCheckException stopped) {
+                    // it was interrupted: that is the point
+                }
+            }, "chatty-check");
+            chatty.start();
+            Thread.sleep(300);
+            chatty.interrupt();
+            chatty.join(TIMEOUT.toMillis());
+            assertThat(chatty.isAlive()).isFalse();
+        }
+
+        assertThat(transport.execute(Command.of("echo still connected"), TIMEOUT).stdout()).isEqualTo("still connected\n");
+        assertThat(server.connectionCount()).as("connections opened").isEqualTo(1);
+    }
+
     @Test
     void waitsForTheServerToFreeASessionWhenItAllowsFewerThanTheTransportRuns() throws Exception {
         // a server stingier than OpenSSH's default: it refuses the third concurrent session

@@ -29,6 +29,8 @@ import java.util.Set;
 public final class MonitorMetrics {
 
     private static final String[] CHECK = {"spec", "check", "host"};
+    /** A check's and a backup policy's: {@code host} is the host whose backup it is. */
+    private static final String[] BACKUP = {"spec", "check", "host", "policy"};
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Gauge checkSuccess = gauge("infra_check_success", "1 if the check's last result passed, else 0", CHECK);
@@ -44,11 +46,12 @@ public final class MonitorMetrics {
     private final Gauge lastRun = gauge("infra_check_last_run_timestamp_seconds", "When the check last ran", CHECK);
     private final Gauge hostReachable = gauge("infra_host_reachable",
             "0 when every check of the host could not reach or log into it in the last cycle, else 1", "host");
+    // per check, so that a rule can leave out the backups of a waived check (its infra_check_state)
     private final Gauge backupAge = gauge("infra_backup_age_seconds",
-            "Age of the newest backup per backup policy that hasRecentBackup looked at", "host", "policy");
+            "Age of the newest backup per check and backup policy that hasRecentBackup looked at", BACKUP);
     // beside the age, so that a Prometheus rule can tell a backup older than its policy
     private final Gauge backupMaxAge = gauge("infra_backup_max_age_seconds",
-            "How old the newest backup may be under its backup policy (its maxAge)", "host", "policy");
+            "How old the newest backup may be under its backup policy (its maxAge)", BACKUP);
     private final Counter cycles = Counter.builder().name("infra_monitor_cycles_total")
             .help("Cycles completed by this process").register(registry);
     private final Gauge cycleDuration = gauge("infra_monitor_cycle_duration_seconds", "How long the last cycle took");
@@ -114,7 +117,7 @@ public final class MonitorMetrics {
             });
             duration.labelValues(labels).set(seconds(check.duration()));
             lastRun.labelValues(labels).set(check.lastRun().toEpochMilli() / 1000.0);
-            publishBackupAges(tracked, ages);
+            publishBackupAges(labels, tracked, ages);
         });
         Set<List<String>> hosts = new HashSet<>();
         state.hosts().forEach((host, hostState) -> {
@@ -143,12 +146,13 @@ public final class MonitorMetrics {
         return out.toByteArray();
     }
 
-    private void publishBackupAges(TrackedCheck tracked, Set<List<String>> published) {
+    private void publishBackupAges(String[] check, TrackedCheck tracked, Set<List<String>> published) {
         for (BackupAge age : tracked.backupAges()) {
-            // several checks may look at the same host's policy: they see the same newest backup
-            published.add(List.of(age.host(), age.policy()));
-            backupAge.labelValues(age.host(), age.policy()).set(age.seconds());
-            backupMaxAge.labelValues(age.host(), age.policy()).set(age.maxAgeSeconds());
+            // labelled with the host the backup belongs to, which a check without a host names too
+            String[] labels = {check[0], check[1], age.host(), age.policy()};
+            published.add(List.of(labels));
+            backupAge.labelValues(labels).set(age.seconds());
+            backupMaxAge.labelValues(labels).set(age.maxAgeSeconds());
         }
     }
 

@@ -77,8 +77,10 @@ class MonitorServerTest {
                 new CheckResult(DB2, Result.FAIL, "db-2: too old", false, Duration.ofMillis(40), Set.of("backup"),
                         List.of(new BackupAge("db-2", "files /b/*.dump", 183_600, 86_400))));
         String before = get("/metrics").body();
-        assertThat(before).contains("host=\"db-2\"", "infra_backup_age_seconds{host=\"db-2\",policy=\"files /b/*.dump\"} 183600.0",
-                "infra_backup_max_age_seconds{host=\"db-2\",policy=\"files /b/*.dump\"} 86400.0",
+        assertThat(before).contains("host=\"db-2\"", "infra_backup_age_seconds{check=\"backup\",host=\"db-2\",policy=\"files /b/*.dump\",spec=\"com.acme.BackupSpec\"}"
+                        + " 183600.0",
+                "infra_backup_max_age_seconds{check=\"backup\",host=\"db-2\",policy=\"files /b/*.dump\",spec=\"com.acme.BackupSpec\"}"
+                        + " 86400.0",
                 "infra_host_reachable{host=\"db-2\"} 1.0", "infra_check_failing_since_timestamp_seconds{check=\"backup\",host=\"db-2\"");
 
         cycle(true, List.of(), CheckResult.of(DB1, Result.PASS, ""));
