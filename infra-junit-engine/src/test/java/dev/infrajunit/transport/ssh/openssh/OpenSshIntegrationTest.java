@@ -419,9 +419,10 @@ class OpenSshIntegrationTest {
         HostDefinition web2 = host("web-2", fleet.hosts().get(1), fleet.knownHosts(), Optional.empty());
         SshTransports transports = run(options().withBatchWindow(BATCH_WINDOW), web2);
         transports.forHost(web2).execute(Command.of("true"), TIMEOUT);
-        String marker = "infra-junit-batch-timeout-" + System.nanoTime();
+        // a sleep no other process runs, to be looked for afterwards
+        String sleep = "29." + (100000 + System.nanoTime() % 900000);
         Command flood = Command.of("head -c 104857600 /dev/zero | tr '\\0' o");
-        Command slow = Command.of("sleep 30; echo {0}", marker);
+        Command slow = Command.of("sleep {0}; echo slow", sleep);
 
         List<Future<CommandResult>> asked = together(transports, web2, Duration.ofSeconds(2),
                 Command.of("echo first"), slow, Command.of("echo second; exit 4"), flood, Command.of("echo third"));
@@ -434,7 +435,7 @@ class OpenSshIntegrationTest {
                 + " on standard output, more than a check reads; it was stopped. Narrow what the command prints");
         assertThat(asked.get(4).get().stdout()).isEqualTo("third\n");
         Thread.sleep(500);
-        CommandResult left = transports.forHost(web2).execute(Command.of("ps -eo args | grep -c -- {0}", "[s]leep 30"), TIMEOUT);
+        CommandResult left = transports.forHost(web2).execute(Command.of("ps -eo args | grep -c -- {0}", "[s]leep " + sleep), TIMEOUT);
         assertThat(left.stdout().trim()).as("processes still running the timed-out command").isEqualTo("0");
     }
 
