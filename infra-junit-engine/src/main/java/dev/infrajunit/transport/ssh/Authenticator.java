@@ -59,8 +59,8 @@ final class Authenticator {
                 }
             }
         }
-        // IdentitiesOnly: of the agent's keys, only those of the identity files, as ssh does
-        methods.addAll(target.identitiesOnly() ? agentKeys.methods(fileKeys) : agentKeys.methods());
+        // IdentitiesOnly: of the agent's keys, only those of the identity and certificate files, as ssh does
+        methods.addAll(target.identitiesOnly() ? agentKeys.methods(configured(target, fileKeys)) : agentKeys.methods());
         if (methods.isEmpty()) {
             boolean agentKeysLeftOut = target.identitiesOnly() && !agentKeys.methods().isEmpty();
             throw new CouldNotCheckException(target.hostName(), "no key to log in as '" + target.user() + "' at "
@@ -82,6 +82,20 @@ final class Authenticator {
                             : "Add one of these public keys to ~" + target.user()
                                     + "/.ssh/authorized_keys on the host, or set ssh.user / ssh.identityFile"));
         }
+    }
+
+    /** The identity files' keys, and the certificates {@code CertificateFile} names or that lie beside an identity file. */
+    private static List<PublicKey> configured(SshTarget target, List<PublicKey> fileKeys) {
+        List<PublicKey> keys = new ArrayList<>(fileKeys);
+        List<Path> certificates = new ArrayList<>(target.certificateFiles());
+        for (Path file : target.identityFiles()) {
+            certificates.add(Path.of(file + "-cert.pub"));
+        }
+        for (Path file : target.optionalIdentityFiles()) {
+            certificates.add(Path.of(file + "-cert.pub"));
+        }
+        certificates.forEach(file -> PublicKeyFile.read(file).ifPresent(keys::add));
+        return keys;
     }
 
     /**
