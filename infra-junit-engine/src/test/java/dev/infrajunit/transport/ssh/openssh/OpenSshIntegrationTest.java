@@ -209,8 +209,8 @@ class OpenSshIntegrationTest {
     /**
      * IdentitiesOnly as ssh means it: of the agent's keys and certificates, those of the configured
      * identity files and certificate files are offered. Here the identity file is encrypted (no
-     * passphrase is given), the agent holds its key and its certificate (as ssh-add loads them), and
-     * only the certificate lets the user in.
+     * passphrase is given), the agent holds its key, with or without its certificate, and only the
+     * certificate lets the user in.
      */
     @Test
     void underIdentitiesOnlyTheAgentsCertificateOfAConfiguredKeyIsOffered() throws Exception {
@@ -235,12 +235,20 @@ class OpenSshIntegrationTest {
                 """.formatted(endpoint.address(), endpoint.port(), fleet.user(), encrypted, fleet.certificateFile(),
                 fleet.knownHosts()));
         HostDefinition web2 = fromSshConfig("web-2", config);
-        try (SshAgentProcess agent = SshAgentProcess.start(dir.resolve("agent.sock"))) {
+        // the key alone, with no certificate beside it for ssh-add to load too
+        Path keyAlone = Files.copy(fleet.certificateIdentityFile(), Files.createDirectories(dir.resolve("alone")).resolve("key"));
+        try (SshAgentProcess agent = SshAgentProcess.start(dir.resolve("agent.sock"));
+             SshAgentProcess keyOnly = SshAgentProcess.start(dir.resolve("key-only.sock"))) {
             // the key and, beside it, its certificate
             agent.add(fleet.certificateIdentityFile());
+            keyOnly.add(keyAlone);
 
             SshOptions withAgent = options().withEnvironment(Map.of("SSH_AUTH_SOCK", agent.socket().toString())::get);
             assertThat(run(withAgent, web2).forHost(web2).execute(Command.of("id -un"), TIMEOUT).stdout())
+                    .isEqualTo(fleet.user() + "\n");
+            // as ssh does, the certificate the configuration names goes with the agent's signature of its key
+            SshOptions withKeyOnly = options().withEnvironment(Map.of("SSH_AUTH_SOCK", keyOnly.socket().toString())::get);
+            assertThat(run(withKeyOnly, web2).forHost(web2).execute(Command.of("id -un"), TIMEOUT).stdout())
                     .isEqualTo(fleet.user() + "\n");
         }
     }
