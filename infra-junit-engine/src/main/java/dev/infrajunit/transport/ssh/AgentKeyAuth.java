@@ -23,17 +23,29 @@ import net.schmizz.sshj.userauth.method.AbstractAuthMethod;
 final class AgentKeyAuth extends AbstractAuthMethod {
 
     private final SshAgent.Keys agent;
+    /** The key offered to the server: the agent's key, or a certificate of it. */
     private final byte[] blob;
     private final String keyType;
+    /** The key the agent signs with. */
+    private final byte[] signingBlob;
     /** The signature algorithms not yet tried for this key, most preferred first. */
     private Deque<String> algorithms;
     private String algorithm;
 
     AgentKeyAuth(SshAgent.Keys agent, AgentClient.Identity identity) {
+        this(agent, identity.blob(), identity.type(), identity.blob());
+    }
+
+    /**
+     * Offers {@code blob}, a key of type {@code keyType}, with the agent's signature by the key
+     * {@code signingBlob}: a user certificate from a file, whose private key only the agent holds.
+     */
+    AgentKeyAuth(SshAgent.Keys agent, byte[] blob, String keyType, byte[] signingBlob) {
         super("publickey");
         this.agent = agent;
-        this.blob = identity.blob();
-        this.keyType = identity.type();
+        this.blob = blob;
+        this.keyType = keyType;
+        this.signingBlob = signingBlob;
     }
 
     /** The query whether the server would accept this key, sent before any signature is asked for. */
@@ -65,7 +77,7 @@ final class AgentKeyAuth extends AbstractAuthMethod {
         SSHPacket signed = request(true);
         byte[] data = new Buffer.PlainBuffer().putString(params.getTransport().getSessionID()).putBuffer(signed)
                 .getCompactData();
-        params.getTransport().write(signed.putBytes(agent.sign(blob, data, flags(algorithm))));
+        params.getTransport().write(signed.putBytes(agent.sign(signingBlob, data, flags(algorithm))));
     }
 
     private List<String> signatureAlgorithms() {

@@ -43,7 +43,7 @@ final class Authenticator {
             if (loaded.key().isPresent()) {
                 offer(target, file, loaded.key().get(), methods, tried);
                 fileKeys.add(loaded.key().get().getPublic());
-            } else if (!throughAgent(file, agentKeys, fileKeys, tried)) {
+            } else if (!throughAgent(target, file, agentKeys, fileKeys, methods, tried)) {
                 throw new CouldNotCheckException(target.hostName(), loaded.problem() + " (ssh.identityFile, for "
                         + target.endpoint() + ")");
             }
@@ -54,13 +54,13 @@ final class Authenticator {
                 if (loaded.key().isPresent()) {
                     offer(target, file, loaded.key().get(), methods, tried);
                     fileKeys.add(loaded.key().get().getPublic());
-                } else if (!throughAgent(file, agentKeys, fileKeys, tried)) {
+                } else if (!throughAgent(target, file, agentKeys, fileKeys, methods, tried)) {
                     tried.add(file + " (not usable: " + loaded.problem() + ")");
                 }
             }
         }
-        // IdentitiesOnly: of the agent's keys, only those of the identity files, as ssh does
-        methods.addAll(target.identitiesOnly() ? agentKeys.methods(fileKeys) : agentKeys.methods());
+        // IdentitiesOnly: of the agent's keys, only those of the identity and certificate files, as ssh does
+        methods.addAll(target.identitiesOnly() ? agentKeys.methods(configured(target, fileKeys)) : agentKeys.methods());
         if (methods.isEmpty()) {
             boolean agentKeysLeftOut = target.identitiesOnly() && !agentKeys.methods().isEmpty();
             throw new CouldNotCheckException(target.hostName(), "no key to log in as '" + target.user() + "' at "
@@ -84,34 +84,48 @@ final class Authenticator {
         }
     }
 
+    /** The identity files' keys, and the certificates {@code CertificateFile} names or that lie beside an identity file. */
+    private static List<PublicKey> configured(SshTarget target, List<PublicKey> fileKeys) {
+        List<PublicKey> keys = new ArrayList<>(fileKeys);
+        List<Path> certificates = new ArrayList<>(target.certificateFiles());
+        for (Path file : target.identityFiles()) {
+            certificates.add(Path.of(file + "-cert.pub"));
+        }
+        for (Path file : target.optionalIdentityFiles()) {
+            certificates.add(Path.of(file + "-cert.pub"));
+        }
+        certificates.forEach(file -> PublicKeyFile.read(file).ifPresent(keys::add));
+        return keys;
+    }
+
     /**
      * An identity file whose private key cannot be read here (encrypted, with no passphrase given)
      * still names its key through its {@code .pub} file; as with ssh, the agent signs with that key
-     * when it holds it.
+     * when it holds it, also for each user certificate of the key.
      *
      * @return whether the agent holds the file's key
      */
-    private static boolean throughAgent(Path file, SshAgent.Keys agentKeys, List<PublicKey> fileKeys, List<String> tried) {
+    private boolean throughAgent(SshTarget target, Path file, SshAgent.Keys agentKeys, List<PublicKey> fileKeys,
+                                 List<AuthMethod> methods, List<String> tried) {
         Optional<PublicKey> key = PublicKeyFile.read(Path.of(file + ".pub"));
         if (key.isEmpty() || agentKeys.methods(List.of(key.get())).isEmpty()) {
             return false;
         }
         fileKeys.add(key.get());
+        for (Path certificateFile : certificateFiles(target, file)) {
+            Optional<PublicKey> certificate = certificates.certificateOf(certificateFile, key.get());
+            if (certificate.isPresent()) {
+                methods.add(agentKeys.certifying(certificate.get(), key.get()));
+                tried.add(file + " with certificate " + certificateFile + " (its key in the ssh-agent)");
+            }
+        }
         tried.add(file + " (its key in the ssh-agent)");
         return true;
     }
 
-    /**
-     * Offers a key, preceded by each user certificate of it: those {@code CertificateFile} names and
-     * the {@code <identity file>-cert.pub} beside it, as ssh finds them.
-     */
+    /** Offers a key, preceded by each user certificate of it. */
     private void offer(SshTarget target, Path file, KeyPairWrapper key, List<AuthMethod> methods, List<String> tried) {
-        List<Path> candidates = new ArrayList<>(target.certificateFiles());
-        Path beside = Path.of(file + "-cert.pub");
-        if (!candidates.contains(beside) && Files.isRegularFile(beside)) {
-            candidates.add(beside);
-        }
-        for (Path certificateFile : candidates) {
+        for (Path certificateFile : certificateFiles(target, file)) {
             Optional<PublicKey> certificate = certificates.certificateOf(certificateFile, key.getPublic());
             if (certificate.isPresent()) {
                 methods.add(new AuthPublickey(new KeyPairWrapper(new KeyPair(certificate.get(), key.getPrivate()))));
@@ -120,6 +134,19 @@ final class Authenticator {
         }
         methods.add(new AuthPublickey(key));
         tried.add(file + " (" + key.getType() + ")");
+    }
+
+    /**
+     * The user certificates that may be of an identity file's key: those {@code CertificateFile}
+     * names and the {@code <identity file>-cert.pub} beside it, as ssh finds them.
+     */
+    private static List<Path> certificateFiles(SshTarget target, Path identityFile) {
+        List<Path> candidates = new ArrayList<>(target.certificateFiles());
+        Path beside = Path.of(identityFile + "-cert.pub");
+        if (!candidates.contains(beside) && Files.isRegularFile(beside)) {
+            candidates.add(beside);
+        }
+        return candidates;
     }
 
     /** The agent is described last, once the login is over: it may have been skipped during it. */

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import net.schmizz.sshj.common.Buffer;
+import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.method.AuthMethod;
 
@@ -133,6 +134,11 @@ final class SshAgent {
                 }
             }
             return methods;
+        }
+
+        /** The certificate {@code certificate} offered with the agent's signature by {@code key}, the key it certifies. */
+        AuthMethod certifying(PublicKey certificate, PublicKey key) {
+            return new AgentKeyAuth(this, blob(certificate), KeyType.fromKey(certificate).toString(), blob(key));
         }
 
         private static byte[] blob(PublicKey key) {

@@ -209,6 +209,53 @@ class OpenSshIntegrationTest {
                 .hasMessageEndingWith(" >> " + empty + " (or set ssh.hostKeyChecking: accept-new to record keys on first use)");
     }
 
+    /**
+     * IdentitiesOnly as ssh means it: of the agent's keys and certificates, those of the configured
+     * identity files and certificate files are offered. Here the identity file is encrypted (no
+     * passphrase is given), the agent holds its key, with or without its certificate, and only the
+     * certificate lets the user in.
+     */
+    @Test
+    void underIdentitiesOnlyTheAgentsCertificateOfAConfiguredKeyIsOffered() throws Exception {
+        fleet.requireKeys();
+        OpenSshFleet.Endpoint endpoint = fleet.hosts().get(1);
+        Path encrypted = dir.resolve("id_cert");
+        Files.copy(fleet.certificateIdentityFile(), encrypted);
+        Files.copy(Path.of(fleet.certificateIdentityFile() + ".pub"), Path.of(encrypted + ".pub"));
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-p", "-P", "", "-N", "correct horse", "-f", encrypted.toString())
+                .redirectErrorStream(true).start();
+        assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(keygen.exitValue()).isZero();
+        Path config = Files.writeString(dir.resolve("ssh_config"), """
+                Host web-2
+                    HostName %s
+                    Port %d
+                    User %s
+                    IdentityFile %s
+                    CertificateFile %s
+                    IdentitiesOnly yes
+                    UserKnownHostsFile %s
+                """.formatted(endpoint.address(), endpoint.port(), fleet.user(), encrypted, fleet.certificateFile(),
+                fleet.knownHosts()));
+        HostDefinition web2 = fromSshConfig("web-2", config);
+        // the key alone, with no certificate beside it for ssh-add to load too
+        Path keyAlone = Files.copy(fleet.certificateIdentityFile(), Files.createDirectories(dir.resolve("alone")).resolve("key"));
+        try (SshAgentProcess agent = SshAgentProcess.start(dir.resolve("agent.sock"));
+             SshAgentProcess keyOnly = SshAgentProcess.start(dir.resolve("key-only.sock"))) {
+            // the key and, beside it, its certificate
+            agent.add(fleet.certificateIdentityFile());
+            keyOnly.add(keyAlone);
+
+            SshOptions withAgent = options().withEnvironment(Map.of("SSH_AUTH_SOCK", agent.socket().toString())::get);
+            assertThat(run(withAgent, web2).forHost(web2).execute(Command.of("id -un"), TIMEOUT).stdout())
+                    .isEqualTo(fleet.user() + "\n");
+            // as ssh does, the certificate the configuration names goes with the agent's signature of its key
+            SshOptions withKeyOnly = options().withEnvironment(Map.of("SSH_AUTH_SOCK", keyOnly.socket().toString())::get);
+            assertThat(run(withKeyOnly, web2).forHost(web2).execute(Command.of("id -un"), TIMEOUT).stdout())
+                    .isEqualTo(fleet.user() + "\n");
+        }
+    }
+
     /** ProxyCommand with the real ssh client: {@code ssh -W %h:%p} through the first sshd of the fleet. */
     @Test
     void reachesAHostThroughAProxyCommand() throws Exception {
