@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -339,15 +340,13 @@ class OpenSshIntegrationTest {
     void aTimedOutCommandIsStoppedOnTheHost() throws Exception {
         HostDefinition web1 = host("web-1", fleet.hosts().get(0), fleet.knownHosts(), Optional.empty());
         SshTransports transports = run(web1);
-        String marker = "infra-junit-timeout-" + System.nanoTime();
+        String sleep = uniqueSleep();
 
-        assertThatThrownBy(() -> transports.forHost(web1).execute(Command.of("sleep 30; echo {0}", marker), Duration.ofSeconds(1)))
-                .hasMessage("web-1: command timed out after 1s: sleep 30; echo " + marker + " (raise commandTimeout for this host"
+        assertThatThrownBy(() -> transports.forHost(web1).execute(Command.of("sleep {0}; echo done", sleep), Duration.ofSeconds(1)))
+                .hasMessage("web-1: command timed out after 1s: sleep " + sleep + "; echo done (raise commandTimeout for this host"
                         + " if it is expected to be slow)");
         Thread.sleep(500);
-        // "[s]leep" matches the command, not this grep's own command line
-        CommandResult left = transports.forHost(web1).execute(Command.of("ps -eo args | grep -c -- {0}", "[s]leep 30; echo " + marker), TIMEOUT);
-        assertThat(left.stdout().trim()).as("processes still running the timed-out command").isEqualTo("0");
+        assertThat(processesSleeping(transports, web1, sleep)).as("processes still running the timed-out command").isZero();
     }
 
     /** OpenSSH leaves a command running when only its channel is closed: a stopped check must kill it as a timeout does. */
@@ -355,29 +354,30 @@ class OpenSshIntegrationTest {
     void anInterruptedCommandIsStoppedOnTheHost() throws Exception {
         HostDefinition web1 = host("web-1", fleet.hosts().get(0), fleet.knownHosts(), Optional.empty());
         SshTransports transports = run(web1);
-        String marker = "infra-junit-interrupted-" + System.nanoTime();
+        String sleep = uniqueSleep();
         ExecutorService checks = Executors.newSingleThreadExecutor();
         try {
-            java.util.concurrent.CompletableFuture<Thread> caller = new java.util.concurrent.CompletableFuture<>();
+            CompletableFuture<Thread> caller = new CompletableFuture<>();
             Future<Throwable> stopped = checks.submit(() -> {
                 caller.complete(Thread.currentThread());
                 try {
-                    transports.forHost(web1).execute(Command.of("sleep 30; echo {0}", marker), TIMEOUT);
+                    transports.forHost(web1).execute(Command.of("sleep {0}; echo done", sleep), TIMEOUT);
                     return null;
                 } catch (RuntimeException e) {
                     return e;
                 }
             });
             Thread.sleep(1000);
+            // what is looked for afterwards is seen while the command runs
+            assertThat(processesSleeping(transports, web1, sleep)).as("processes running the command").isEqualTo(1);
             caller.get().interrupt();
 
-            assertThat(stopped.get()).hasMessage("web-1: interrupted while running: sleep 30; echo " + marker);
+            assertThat(stopped.get()).hasMessage("web-1: interrupted while running: sleep " + sleep + "; echo done");
         } finally {
             checks.shutdownNow();
         }
         Thread.sleep(500);
-        CommandResult left = transports.forHost(web1).execute(Command.of("ps -eo args | grep -c -- {0}", "[s]leep 30; echo " + marker), TIMEOUT);
-        assertThat(left.stdout().trim()).as("processes still running the interrupted command").isEqualTo("0");
+        assertThat(processesSleeping(transports, web1, sleep)).as("processes still running the interrupted command").isZero();
     }
 
     /** 50 MB on stderr and a failing exit: the run reads it all with bounded memory and keeps only its ends. */
@@ -466,8 +466,7 @@ class OpenSshIntegrationTest {
         HostDefinition web2 = host("web-2", fleet.hosts().get(1), fleet.knownHosts(), Optional.empty());
         SshTransports transports = run(options().withBatchWindow(BATCH_WINDOW), web2);
         transports.forHost(web2).execute(Command.of("true"), TIMEOUT);
-        // a sleep no other process runs, to be looked for afterwards
-        String sleep = "29." + (100000 + System.nanoTime() % 900000);
+        String sleep = uniqueSleep();
         Command flood = Command.of("head -c 104857600 /dev/zero | tr '\\0' o");
         Command slow = Command.of("sleep {0}; echo slow", sleep);
 
@@ -482,8 +481,21 @@ class OpenSshIntegrationTest {
                 + " on standard output, more than a check reads; it was stopped. Narrow what the command prints");
         assertThat(asked.get(4).get().stdout()).isEqualTo("third\n");
         Thread.sleep(500);
-        CommandResult left = transports.forHost(web2).execute(Command.of("ps -eo args | grep -c -- {0}", "[s]leep " + sleep), TIMEOUT);
-        assertThat(left.stdout().trim()).as("processes still running the timed-out command").isEqualTo("0");
+        assertThat(processesSleeping(transports, web2, sleep)).as("processes still running the timed-out command").isZero();
+    }
+
+    /**
+     * A sleep no other process runs, to be looked for on the host: the command line itself travels on
+     * the shell's standard input, so only its own processes, such as this sleep, show in {@code ps}.
+     */
+    private static String uniqueSleep() {
+        return "29." + (100000 + System.nanoTime() % 900000);
+    }
+
+    private static int processesSleeping(SshTransports transports, HostDefinition host, String sleep) {
+        // "[s]leep" matches the sleep, not this grep's own command line
+        CommandResult found = transports.forHost(host).execute(Command.of("ps -eo args | grep -c -- {0}", "[s]leep " + sleep), TIMEOUT);
+        return Integer.parseInt(found.stdout().trim());
     }
 
     /** Asks for each command on a thread of its own, 20 ms apart, all within the batch window. */
