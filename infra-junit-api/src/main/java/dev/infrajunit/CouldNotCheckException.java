@@ -13,19 +13,27 @@ import org.apiguardian.api.API;
 public class CouldNotCheckException extends InfraException {
 
     private final String host;
+    private final String problem;
 
     public CouldNotCheckException(String host, String problem) {
         super(host + ": " + problem);
         this.host = host;
+        this.problem = problem;
     }
 
     public CouldNotCheckException(String host, String problem, Throwable cause) {
         super(host + ": " + problem, cause);
         this.host = host;
+        this.problem = problem;
     }
 
     /** The name of the host that could not be checked. */
     public String host() {
         return host;
+    }
+
+    /** What went wrong, without the host name the message begins with. */
+    public String problem() {
+        return problem;
     }
 }

@@ -25,15 +25,14 @@ final class CommandBatcher {
 
     /** The run does not say how many checks are left: only the window closes a batch. */
     static final IntSupplier UNKNOWN = () -> -1;
+    /** The longest a batch gathers, in windows. */
+    static final int LONGEST_IN_WINDOWS = 10;
 
     private final long windowNanos;
     private final ScheduledExecutorService alarms;
     private final ExecutorService runners;
     private final Consumer<List<QueuedCommand>> run;
     private IntSupplier checksLeft = UNKNOWN;
-    /** The longest a batch gathers, in windows. */
-    static final int LONGEST_IN_WINDOWS = 10;
-
     private List<QueuedCommand> gathering;
     private long gatheringSince;
     private ScheduledFuture<?> closing;
@@ -98,20 +97,18 @@ final class CommandBatcher {
 
     /** A check of the host waits for a fact that another one is fetching (+1), or has it (-1). */
     void waitingForFact(int change) {
-        List<QueuedCommand> full;
-        synchronized (this) {
-            waiting += change;
-            full = everyoneWaits();
-        }
-        if (full != null) {
-            dispatch(full);
-        }
+        sendIfEveryoneWaits(change);
     }
 
     /** One of the host's checks finished: the others may all be waiting now. */
     void checkFinished() {
+        sendIfEveryoneWaits(0);
+    }
+
+    private void sendIfEveryoneWaits(int waitingChange) {
         List<QueuedCommand> full;
         synchronized (this) {
+            waiting += waitingChange;
             full = everyoneWaits();
         }
         if (full != null) {

@@ -123,8 +123,7 @@ final class SshTransport implements Transport {
         try {
             connected = client();
         } catch (CouldNotCheckException e) {
-            String problem = e.getMessage().substring(hostName().length() + 2);
-            batch.forEach(queued -> queued.fail(new CouldNotCheckException(hostName(), problem, e)));
+            batch.forEach(queued -> queued.fail(new CouldNotCheckException(hostName(), e.problem(), e)));
             return List.of();
         }
         long deadline = batch.stream().mapToLong(QueuedCommand::deadline).min().orElseThrow();
@@ -207,7 +206,7 @@ final class SshTransport implements Transport {
             return client;
         }
         if (failure != null) {
-            throw new CouldNotCheckException(hostName(), failure.getMessage().substring(hostName().length() + 2), failure);
+            throw new CouldNotCheckException(hostName(), failure.problem(), failure);
         }
         if (client != null) {
             SshConnector.closeQuietly(client);
