@@ -1,5 +1,6 @@
 package dev.infrajunit.environment;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +20,7 @@ final class Json {
     private static void write(Object value, String indent, StringBuilder out) {
         if (value instanceof Map<?, ?> map) {
             // Map.of has no order: sort such maps, so the file is the same on every run
-            Map<?, ?> ordered = map instanceof java.util.LinkedHashMap<?, ?> ? map : new TreeMap<>(map);
+            Map<?, ?> ordered = map instanceof LinkedHashMap<?, ?> ? map : new TreeMap<>(map);
             out.append('{');
             String inner = indent + "  ";
             boolean first = true;

@@ -7,10 +7,11 @@ import dev.infrajunit.engine.fixtures.broken.DeclarationMistakesSpec;
 import dev.infrajunit.engine.fixtures.broken.NeedsArgumentsSpec;
 import dev.infrajunit.engine.fixtures.good.BackupSpec;
 import dev.infrajunit.engine.fixtures.good.PlainAssertionSpec;
+import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 
@@ -105,7 +106,7 @@ class DiscoveryIssuesTest {
 
     @Test
     void aMalformedEnvironmentFileIsAnErrorAtItsFileAndLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws java.io.IOException {
+            throws IOException {
         java.nio.file.Path file = dir.resolve("staging.yaml");
         java.nio.file.Files.writeString(file, """
                 roles: { database: {} }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,7 @@ class DemoMonitorTest {
         return browser.findElement(By.cssSelector("td.cell[data-spec='" + spec + "'][data-check='" + check + "'][data-host='" + host + "']"));
     }
 
-    static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("waited 15 s").isLessThan(deadline);

@@ -3,6 +3,7 @@ package dev.infrajunit.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.infrajunit.engine.config.Shard;
 import dev.infrajunit.monitor.InfraMonitor.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ class DeploymentExamplesTest {
         assertThat(run).isEqualTo("mvn -B test -Dinfra.environment=production -Dinfra.shard=${{ matrix.shard }}/4");
         for (int shard = 0; shard < 4; shard++) {
             String key = run.replace("${{ matrix.shard }}", String.valueOf(shard)).replaceAll(".*-Dinfra\\.shard=(\\S+).*", "$1");
-            assertThat(dev.infrajunit.engine.config.Shard.parse(key)).isEqualTo(new dev.infrajunit.engine.config.Shard(shard, 4));
+            assertThat(Shard.parse(key)).isEqualTo(new Shard(shard, 4));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.infrajunit.monitor;
 
 import dev.infrajunit.monitor.run.Selection;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class LocalFleet {
         }
         if (withUnreachableHost) {
             int closedPort;
-            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 closedPort = socket.getLocalPort();
             }
             yaml.append("  gone-1:\n    address: 127.0.0.1\n    roles: [database]\n")

@@ -5,9 +5,13 @@ import dev.infrajunit.CouldNotCheckException;
 import dev.infrajunit.Durations;
 import dev.infrajunit.concurrent.ThreadLimit;
 import dev.infrajunit.transport.output.CapturedOutput;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -389,7 +393,7 @@ final class RemoteExecution {
     static boolean causedByInterrupt(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InterruptedException
-                    || t instanceof java.io.InterruptedIOException && !(t instanceof java.net.SocketTimeoutException)) {
+                    || t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException)) {
                 return true;
             }
         }
@@ -453,7 +457,7 @@ final class RemoteExecution {
         }
         // the transport notices a dead peer a moment after the channel does
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof TransportException || t instanceof java.net.SocketException || t instanceof java.io.EOFException) {
+            if (t instanceof TransportException || t instanceof SocketException || t instanceof EOFException) {
                 return true;
             }
         }

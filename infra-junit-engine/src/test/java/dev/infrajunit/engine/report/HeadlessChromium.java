@@ -3,8 +3,10 @@ package dev.infrajunit.engine.report;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,10 +50,10 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** A screenshot of the page as shown, saved as PNG. */
-    public Path screenshot(Path file) throws java.io.IOException {
+    public Path screenshot(Path file) throws IOException {
         File taken = driver.getScreenshotAs(OutputType.FILE);
         Files.createDirectories(file.getParent());
-        return Files.copy(taken.toPath(), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return Files.copy(taken.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.openqa.selenium.By;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -118,7 +119,7 @@ class HtmlReportTest {
         return row.findElements(By.tagName("td")).get(column - 1);
     }
 
-    private static List<String> texts(org.openqa.selenium.SearchContext context, String css) {
+    private static List<String> texts(SearchContext context, String css) {
         return context.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.infrajunit.monitor.state;
 
+import dev.infrajunit.monitor.run.BackupAge;
+import dev.infrajunit.monitor.run.CheckKey;
 import dev.infrajunit.monitor.run.CheckResult;
 import dev.infrajunit.monitor.run.CycleResults;
 import dev.infrajunit.monitor.run.Result;
@@ -21,7 +23,7 @@ public final class Cycles {
     }
 
     public MonitorState apply(MonitorState previous, CycleResults cycle) {
-        TreeMap<dev.infrajunit.monitor.run.CheckKey, TrackedCheck> checks = new TreeMap<>();
+        TreeMap<CheckKey, TrackedCheck> checks = new TreeMap<>();
         if (!cycle.complete()) {
             // an engine that could not run says nothing about its checks: they stay as they were
             checks.putAll(previous.checks());
@@ -31,7 +33,7 @@ public final class Cycles {
             TrackedCheck before = previous.checks().get(result.key());
             CheckState state = machine.next(before == null ? null : before.state(), result.result(), result.message(),
                     result.duration(), cycle.ended());
-            List<dev.infrajunit.monitor.run.BackupAge> backupAges = result.backupAges().isEmpty() && before != null && !result.result().counts()
+            List<BackupAge> backupAges = result.backupAges().isEmpty() && before != null && !result.result().counts()
                     ? before.backupAges() : result.backupAges();
             checks.put(result.key(), new TrackedCheck(state, result.tags(), backupAges));
             if (result.key().hasHost()) {

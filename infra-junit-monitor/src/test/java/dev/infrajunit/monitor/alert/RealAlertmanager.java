@@ -1,6 +1,7 @@
 package dev.infrajunit.monitor.alert;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +33,7 @@ final class RealAlertmanager implements AutoCloseable {
 
     static RealAlertmanager start(Path directory) throws IOException, InterruptedException {
         int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         Path config = Files.writeString(directory.resolve("alertmanager.yml"), """

@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class StateMachineTest {
 
@@ -138,12 +140,12 @@ class StateMachineTest {
 
     @Test
     void nagiosWeightsRiseFromOldestToNewest() {
-        List<Result> newestChanged = new ArrayList<>(java.util.Collections.nCopies(20, Result.PASS));
+        List<Result> newestChanged = new ArrayList<>(Collections.nCopies(20, Result.PASS));
         newestChanged.add(Result.FAIL);
-        assertThat(FlapDetection.percentChange(newestChanged)).isCloseTo(6.25, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(FlapDetection.percentChange(newestChanged)).isCloseTo(6.25, Offset.offset(1e-9));
         List<Result> oldestChanged = new ArrayList<>(List.of(Result.FAIL));
-        oldestChanged.addAll(java.util.Collections.nCopies(20, Result.PASS));
-        assertThat(FlapDetection.percentChange(oldestChanged)).isCloseTo(3.75, org.assertj.core.data.Offset.offset(1e-9));
+        oldestChanged.addAll(Collections.nCopies(20, Result.PASS));
+        assertThat(FlapDetection.percentChange(oldestChanged)).isCloseTo(3.75, Offset.offset(1e-9));
         // fail to error is a change too, as Nagios' warning to critical is
         assertThat(FlapDetection.percentChange(List.of(Result.FAIL, Result.ERROR))).isEqualTo(6.25);
     }
@@ -193,7 +195,7 @@ class StateMachineTest {
             for (int i = 0; i < 21; i++) {
                 all.add(i % 2 == 0 ? Result.PASS : Result.FAIL);
             }
-            all.addAll(java.util.Collections.nCopies(passes, Result.PASS));
+            all.addAll(Collections.nCopies(passes, Result.PASS));
             return all.subList(all.size() - 21, all.size());
         }
     }
