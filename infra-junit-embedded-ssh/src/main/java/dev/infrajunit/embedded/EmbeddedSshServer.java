@@ -1,13 +1,16 @@
 package dev.infrajunit.embedded;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,8 +89,10 @@ public final class EmbeddedSshServer implements AutoCloseable {
                         && authorized.stream().anyMatch(allowed -> KeyUtils.compareKeys(allowed, key));
             }
         });
+        Duration execReplyDelay = builder.execReplyDelay;
         server.setCommandFactory((channel, line) -> {
             execCount.incrementAndGet();
+            pause(execReplyDelay);
             return new ShellCommand(line, workingDirectory, environment, pumps, running);
         });
         server.addSessionListener(new SessionListener() {
@@ -112,6 +117,19 @@ public final class EmbeddedSshServer implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Holds up the reply to an exec request: the client waits for it before the command runs. */
+    private static void pause(Duration delay) throws InterruptedIOException {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("stopped while holding up an exec request");
+        }
     }
 
     private EmbeddedSshServer start() {
@@ -209,6 +227,7 @@ public final class EmbeddedSshServer implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private int maxSessions = OPENSSH_MAX_SESSIONS;
         private boolean tcpForwarding;
+        private Duration execReplyDelay = Duration.ZERO;
 
         private Builder() {
         }
@@ -219,7 +238,7 @@ public final class EmbeddedSshServer implements AutoCloseable {
                 if (!InetAddress.getByName(loopbackAddress).isLoopbackAddress()) {
                     throw new IllegalArgumentException(loopbackAddress + " is not a loopback address; the test server binds only loopback");
                 }
-            } catch (java.net.UnknownHostException e) {
+            } catch (UnknownHostException e) {
                 throw new IllegalArgumentException(loopbackAddress + " is not an address", e);
             }
             this.address = loopbackAddress;
@@ -265,6 +284,15 @@ public final class EmbeddedSshServer implements AutoCloseable {
         /** Lets clients open direct-tcpip channels through the server, as through a jump host. */
         public Builder allowTcpForwarding() {
             this.tcpForwarding = true;
+            return this;
+        }
+
+        /**
+         * Answers each exec request only after this delay, as an sshd does whose PAM session setup
+         * waits on an unresponsive service; default none.
+         */
+        public Builder execReplyDelay(Duration delay) {
+            this.execReplyDelay = delay;
             return this;
         }
 

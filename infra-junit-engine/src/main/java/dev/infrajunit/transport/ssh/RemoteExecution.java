@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.Connection;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
@@ -64,6 +65,9 @@ final class RemoteExecution {
     /** How long after a deadline output is still read: a responsive host ends the session well within this. */
     private static final long DRAIN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    /** How long past a deadline SSHJ's own wait may last: the deadline's alarm ends it first, with the reason. */
+    private static final long DEADLINE_MARGIN_MILLIS = 1000;
+
     private final ExecutorService readers;
     private final ScheduledExecutorService alarms;
 
@@ -87,7 +91,8 @@ final class RemoteExecution {
         AtomicBoolean startTimedOut = new AtomicBoolean();
         AtomicBoolean starting = new AtomicBoolean(true);
         AtomicReference<OpenFailException> refused = new AtomicReference<>();
-        // SSHJ waits for the session and the exec request up to the connection's timeout: this one wakes it at the deadline
+        waitNoLessThan(client, startDeadline);
+        // and this alarm wakes it at the deadline
         ScheduledFuture<?> startAlarm = alarms.schedule(() -> {
             synchronized (starting) {
                 if (starting.get()) {
@@ -398,6 +403,23 @@ final class RemoteExecution {
             }
         }
         return false;
+    }
+
+    /**
+     * SSHJ waits for a session and for the answer to the exec request up to the connection's
+     * timeout, which is the connect timeout: a host slow to start a command (its PAM session setup
+     * waiting on an unresponsive service, say) would fail sooner than the command's own timeout.
+     * It is raised to reach past the deadline, never lowered, as the host's other sessions share it.
+     */
+    private static void waitNoLessThan(SSHClient client, long deadline) {
+        Connection connection = client.getConnection();
+        long past = TimeUnit.NANOSECONDS.toMillis(Math.max(0, deadline - System.nanoTime())) + DEADLINE_MARGIN_MILLIS;
+        int needed = (int) Math.min(Integer.MAX_VALUE, past);
+        synchronized (connection) {
+            if (connection.getTimeoutMs() < needed) {
+                connection.setTimeoutMs(needed);
+            }
+        }
     }
 
     /**

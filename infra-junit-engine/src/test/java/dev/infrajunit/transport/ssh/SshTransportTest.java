@@ -141,6 +141,28 @@ class SshTransportTest extends EmbeddedSshTest {
         }
     }
 
+    /** A server slow to start a command is given the command's timeout, which is longer than the connect timeout. */
+    @Test
+    void waitsForAServerSlowToStartTheCommandUntilTheCommandsTimeout() {
+        EmbeddedSshServer server = fixture.server("web-1", EmbeddedSshServer.builder().execReplyDelay(Duration.ofMillis(1500)));
+        HostDefinition web1 = fixture.host("web-1", server).connectTimeout(Duration.ofSeconds(1)).build();
+
+        CommandResult result = fixture.transports(web1).forHost(web1).execute(Command.of("echo started"), Duration.ofSeconds(8));
+
+        assertThat(result.stdout()).isEqualTo("started\n");
+    }
+
+    @Test
+    void aServerThatDoesNotStartTheCommandWithinItsTimeoutTimesItOut() {
+        EmbeddedSshServer server = fixture.server("web-1", EmbeddedSshServer.builder().execReplyDelay(Duration.ofSeconds(4)));
+        HostDefinition web1 = fixture.host("web-1", server).connectTimeout(Duration.ofSeconds(8)).build();
+
+        assertThatThrownBy(() -> fixture.transports(web1).forHost(web1).execute(Command.of("echo started"), Duration.ofSeconds(1)))
+                .isInstanceOf(CouldNotCheckException.class)
+                .hasMessage("web-1: command timed out after 1s: echo started (raise commandTimeout for this host if it is"
+                        + " expected to be slow)");
+    }
+
     @Test
     void saysSoWhenTheServerRefusesSessionsUntilTheTimeout() throws Exception {
         EmbeddedSshServer server = fixture.server("web-1", EmbeddedSshServer.builder().maxSessions(1));
