@@ -3,12 +3,17 @@ package dev.infrajunit.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.infrajunit.embedded.OpenSshFleet;
 import dev.infrajunit.embedded.ResourcePeaks;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
 import javax.net.SocketFactory;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
@@ -78,27 +84,114 @@ class FleetBenchmark {
         assertThat(endpoints.size()).as("hosts in the fleet; start more with scripts/start-test-sshd.sh N")
                 .isGreaterThanOrEqualTo(sizes.stream().mapToInt(Integer::intValue).max().orElse(1));
 
+        int warmUps = Integer.getInteger("bench.warmups", 2);
+        int rounds = Integer.getInteger("bench.rounds", 3);
         run(fleet, environment(fleet, endpoints.subList(0, Math.min(5, endpoints.size()))), 5, "warm-up");
         bareLoop(fleet, fleet.hosts().subList(0, Math.min(5, endpoints.size())), 2);
         List<String> rows = new ArrayList<>();
         rows.add("| hosts | checks | wall | checks/s | peak threads | peak open files | peak RSS | sessions/host (most)"
-                + " | bare SSHJ, same sessions | ratio | bare SSHJ, one session per check | ratio |");
-        rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + " | bare SSHJ, same sessions | ratio | bare SSHJ, one session per check | ratio | first round's ratio"
+                + " | CPU s: JVM, sshd (run) | CPU s: JVM, sshd (bare, same sessions) |");
+        rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int hosts : sizes) {
-            Measured m = run(fleet, environment(fleet, endpoints.subList(0, hosts)), hosts, hosts + " hosts");
-            int sessions = (int) Math.ceil(m.sessionsPerHost);
-            double same = bareLoop(fleet, fleet.hosts().subList(0, hosts), sessions);
-            double perCheck = bareLoop(fleet, fleet.hosts().subList(0, hosts), COMMANDS.size());
-            rows.add(String.format(Locale.ROOT, "| %d | %d | %.2f s | %.0f | %d | %d | %.0f MB | %.1f (%d) | %.2f s | %.2f | %.2f s | %.2f |",
-                    hosts, m.tests, m.wallSeconds, m.tests / m.wallSeconds, m.peakThreads, m.peakFds, m.peakRssMb,
-                    m.sessionsPerHost, m.mostSessions, same, m.wallSeconds / same, perCheck, m.wallSeconds / perCheck));
+            List<Round> measured = new ArrayList<>();
+            Round first = null;
+            int sessions = 0;
+            for (int i = 0; i < warmUps + rounds; i++) {
+                // the first round runs infra-junit first, as a user's first run; then the order alternates
+                Round round = round(fleet, endpoints, hosts, sessions, i % 2 == 0);
+                sessions = round.sessions();
+                if (i == 0) {
+                    first = round;
+                }
+                if (i >= warmUps) {
+                    measured.add(round);
+                }
+            }
+            rows.add(row(hosts, first, measured));
         }
-        System.out.println("infra.parallelism " + PARALLELISM + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.println("infra.parallelism " + PARALLELISM + ", " + Runtime.getRuntime().availableProcessors() + " cores; "
+                + warmUps + " warm-up round(s), then the median of " + rounds + " (peaks: the highest)");
         rows.forEach(System.out::println);
     }
 
-    record Measured(long tests, double wallSeconds, double peakRssMb, long peakFds, int peakThreads, double sessionsPerHost,
+    /**
+     * One round: infra-junit over {@code hosts} hosts, and the two bare loops over the same hosts.
+     * The loop with the run's sessions needs to know how many it used: before the first run, the
+     * rounds that run the loops first take the count of the round before.
+     */
+    private Round round(OpenSshFleet fleet, List<String> endpoints, int hosts, int sessionsBefore, boolean runFirst)
+            throws Exception {
+        List<OpenSshFleet.Endpoint> targets = fleet.hosts().subList(0, hosts);
+        Path environment = environment(fleet, endpoints.subList(0, hosts));
+        if (runFirst) {
+            Measured run = run(fleet, environment, hosts, hosts + " hosts");
+            int sessions = (int) Math.ceil(run.sessionsPerHost);
+            return new Round(run, bareLoop(fleet, targets, sessions), bareLoop(fleet, targets, COMMANDS.size()));
+        }
+        Spent same = bareLoop(fleet, targets, sessionsBefore);
+        Spent perCheck = bareLoop(fleet, targets, COMMANDS.size());
+        return new Round(run(fleet, environment, hosts, hosts + " hosts"), same, perCheck);
+    }
+
+    private static String row(int hosts, Round first, List<Round> rounds) {
+        Round any = rounds.get(0);
+        double wall = median(rounds, r -> r.run.spent.wallSeconds);
+        return String.format(Locale.ROOT, "| %d | %d | %.2f s | %.0f | %d | %d | %.0f MB | %.1f (%d) | %.2f s | %.2f"
+                        + " | %.2f s | %.2f | %.2f | %.2f, %.2f | %.2f, %.2f |",
+                hosts, any.run.tests, wall, any.run.tests / wall,
+                rounds.stream().mapToInt(r -> r.run.peakThreads).max().orElseThrow(),
+                rounds.stream().mapToLong(r -> r.run.peakFds).max().orElseThrow(),
+                rounds.stream().mapToDouble(r -> r.run.peakRssMb).max().orElseThrow(),
+                median(rounds, r -> r.run.sessionsPerHost), rounds.stream().mapToLong(r -> r.run.mostSessions).max().orElseThrow(),
+                median(rounds, r -> r.same.wallSeconds), median(rounds, Round::sameSessionsRatio),
+                median(rounds, r -> r.perCheck.wallSeconds), median(rounds, r -> r.run.spent.wallSeconds / r.perCheck.wallSeconds),
+                first.sameSessionsRatio(),
+                median(rounds, r -> r.run.spent.jvmCpuSeconds), median(rounds, r -> r.run.spent.sshdCpuSeconds),
+                median(rounds, r -> r.same.jvmCpuSeconds), median(rounds, r -> r.same.sshdCpuSeconds));
+    }
+
+    private static double median(List<Round> rounds, ToDoubleFunction<Round> value) {
+        double[] sorted = rounds.stream().mapToDouble(value).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** infra-junit's run and the two bare loops, measured in one round. */
+    record Round(Measured run, Spent same, Spent perCheck) {
+
+        int sessions() {
+            return (int) Math.ceil(run.sessionsPerHost);
+        }
+
+        double sameSessionsRatio() {
+            return run.spent.wallSeconds / same.wallSeconds;
+        }
+    }
+
+    record Measured(long tests, Spent spent, double peakRssMb, long peakFds, int peakThreads, double sessionsPerHost,
                     long mostSessions) {
+    }
+
+    /** Wall time, and the processor time this JVM and the fleet's sshd processes (with their commands) used in it. */
+    record Spent(double wallSeconds, double jvmCpuSeconds, double sshdCpuSeconds) {
+    }
+
+    /** Measures what happens from its start to {@link #stop}. */
+    private record Stopwatch(OpenSshFleet fleet, long wallNanos, long jvmCpuNanos, double sshdCpuSeconds) {
+
+        static Stopwatch start(OpenSshFleet fleet) {
+            return new Stopwatch(fleet, System.nanoTime(), processCpuNanos(), fleet.sshdCpuSeconds());
+        }
+
+        Spent stop() {
+            return new Spent((System.nanoTime() - wallNanos) / 1e9, (processCpuNanos() - jvmCpuNanos) / 1e9,
+                    fleet.sshdCpuSeconds() - sshdCpuSeconds);
+        }
+
+        private static long processCpuNanos() {
+            return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        }
     }
 
     private Measured run(OpenSshFleet fleet, Path environment, int hosts, String label) throws Exception {
@@ -106,21 +199,20 @@ class FleetBenchmark {
                 .selectors(selectClass(FleetBaselineSpec.class))
                 .configurationParameter("infra.environment", environment.toString())
                 .configurationParameter("infra.parallelism", String.valueOf(PARALLELISM))
+                // a report of its own, as each build of a user's writes: the runs of one JVM would share one (one build's)
+                .configurationParameter("infra.report.dir", Files.createTempDirectory(work, "report-").toString())
                 .build();
-        long[] sessionsBefore = sessionsByHost(fleet, hosts);
+        long[] logEnds = logEnds(fleet, hosts);
         ResourcePeaks peaks = ResourcePeaks.start();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        long started = System.nanoTime();
+        Stopwatch stopwatch = Stopwatch.start(fleet);
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, summary);
-        double wall = (System.nanoTime() - started) / 1e9;
+        Spent spent = stopwatch.stop();
         ResourcePeaks.Peaks peak = peaks.stop();
-        long[] after = sessionsByHost(fleet, hosts);
-        double sessionsPerHost = (Arrays.stream(after).sum() - Arrays.stream(sessionsBefore).sum()) / (double) hosts;
-        long mostSessions = 0;
-        for (int i = 0; i < hosts; i++) {
-            mostSessions = Math.max(mostSessions, after[i] - sessionsBefore[i]);
-        }
+        long[] sessions = sessionsSince(fleet, logEnds);
+        double sessionsPerHost = Arrays.stream(sessions).sum() / (double) hosts;
+        long mostSessions = Arrays.stream(sessions).max().orElse(0);
 
         TestExecutionSummary result = summary.getSummary();
         if (result.getTotalFailureCount() > 0) {
@@ -128,20 +220,20 @@ class FleetBenchmark {
                     failure.getTestIdentifier().getLegacyReportingName() + ": " + failure.getException().getMessage()));
         }
         assertThat(result.getTotalFailureCount()).as("failed checks in the %s run", label).isZero();
-        return new Measured(result.getTestsSucceededCount(), wall, peak.rssMb(), peak.fileDescriptors(), peak.threads(),
+        return new Measured(result.getTestsSucceededCount(), spent, peak.rssMb(), peak.fileDescriptors(), peak.threads(),
                 sessionsPerHost, mostSessions);
     }
 
     /**
      * SSHJ alone: on {@link #PARALLELISM} threads, each host's connection is opened, the spec's
      * commands run in {@code sessionsPerHost} sessions (see {@link #sessionScripts}), and the
-     * connection is closed. Wall seconds.
+     * connection is closed.
      */
-    private static double bareLoop(OpenSshFleet fleet, List<OpenSshFleet.Endpoint> hosts, int sessionsPerHost) throws Exception {
+    private static Spent bareLoop(OpenSshFleet fleet, List<OpenSshFleet.Endpoint> hosts, int sessionsPerHost) throws Exception {
         DefaultConfig config = new DefaultConfig();
         OpenSSHKnownHosts knownHosts = new OpenSSHKnownHosts(fleet.knownHosts().toFile());
         ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM);
-        long started = System.nanoTime();
+        Stopwatch stopwatch = Stopwatch.start(fleet);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (OpenSshFleet.Endpoint host : hosts) {
@@ -168,7 +260,7 @@ class FleetBenchmark {
         } finally {
             pool.shutdownNow();
         }
-        return (System.nanoTime() - started) / 1e9;
+        return stopwatch.stop();
     }
 
     /**
@@ -222,11 +314,27 @@ class FleetBenchmark {
         }
     }
 
-    /** Sessions each of the first {@code hosts} hosts' sshd processes has started so far, from their logs. */
-    private static long[] sessionsByHost(OpenSshFleet fleet, int hosts) {
-        long[] counts = new long[hosts];
+    /** How long each of the first {@code hosts} hosts' sshd logs is: where a phase's sessions will be counted from. */
+    private static long[] logEnds(OpenSshFleet fleet, int hosts) throws IOException {
+        long[] ends = new long[hosts];
         for (int i = 0; i < hosts; i++) {
-            counts[i] = fleet.sessionsStarted(i + 1);
+            ends[i] = Files.size(fleet.sshdLog(i + 1));
+        }
+        return ends;
+    }
+
+    /**
+     * Sessions each host's sshd started after its log's end in {@code ends}. Only what came after is
+     * read: reading whole logs between phases would keep the JIT compiler busy into the next phase.
+     */
+    private static long[] sessionsSince(OpenSshFleet fleet, long[] ends) throws IOException {
+        long[] counts = new long[ends.length];
+        for (int i = 0; i < ends.length; i++) {
+            try (SeekableByteChannel log = Files.newByteChannel(fleet.sshdLog(i + 1))) {
+                log.position(ends[i]);
+                String added = new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8);
+                counts[i] = added.lines().filter(line -> line.contains(OpenSshFleet.SESSION_STARTED)).count();
+            }
         }
         return counts;
     }

@@ -122,11 +122,48 @@ public record OpenSshFleet(String user, Path identityFile, Path knownHosts, Path
      * {@link #environment} names them) has started so far, from its log.
      */
     public long sessionsStarted(int number) {
-        try (Stream<String> lines = Files.lines(jumpHostLog.getParent().getParent().resolve(String.valueOf(number)).resolve("sshd.log"))) {
-            return lines.filter(line -> line.contains("Starting session: command")).count();
+        try (Stream<String> lines = Files.lines(sshdLog(number))) {
+            return lines.filter(line -> line.contains(SESSION_STARTED)).count();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the log of the fleet's host " + number, e);
         }
+    }
+
+    /** What the sshd log says for each session with a command. */
+    public static final String SESSION_STARTED = "Starting session: command";
+
+    /** The log of host {@code number}'s sshd (from 1, as {@link #environment} names them). */
+    public Path sshdLog(int number) {
+        return jumpHostLog.getParent().getParent().resolve(String.valueOf(number)).resolve("sshd.log");
+    }
+
+    /**
+     * Processor seconds used so far by the fleet's sshd processes together with every process they
+     * started and have reaped (connections, sessions, the commands run in them), from /proc.
+     */
+    public double sshdCpuSeconds() {
+        Path pids = jumpHostLog.getParent().getParent().getParent().resolve("pids");
+        try (Stream<String> lines = Files.lines(pids)) {
+            return lines.map(line -> line.split(" ", 2)[0]).mapToLong(OpenSshFleet::cpuTicks).sum() / (double) USER_HZ;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the fleet's sshd process ids from " + pids, e);
+        }
+    }
+
+    /** The unit of /proc/PID/stat's times on Linux. */
+    private static final int USER_HZ = 100;
+
+    /** utime + stime + cutime + cstime of /proc/PID/stat, or 0 for a process that has ended. */
+    private static long cpuTicks(String pid) {
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc", pid, "stat"));
+        } catch (IOException e) {
+            return 0;
+        }
+        // the fields after the command name, which is in parentheses and may hold spaces
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
     }
 
     /** Skips the calling test unless the fleet has at least {@code count} hosts. */

@@ -58,10 +58,10 @@ class CouldNotReadTest {
 
     @Test
     void aSysctlKeyThatMayNotBeReadIsNotAMissingKey() {
-        Host denied = new AnsweringHost(local).answer("sysctl -n -- kernel.secret_knob", 255, "",
-                "sysctl: cannot stat /proc/sys/kernel/secret_knob: Permission denied\n");
-        eachCouldNotCheck("app-1: cannot check sysctl kernel.secret_knob: `sysctl -n -- kernel.secret_knob` exited with 255:"
-                        + " sysctl: cannot stat /proc/sys/kernel/secret_knob: Permission denied",
+        Host denied = new AnsweringHost(local).answer("cat -- /proc/sys/kernel/secret_knob", 1, "",
+                "cat: /proc/sys/kernel/secret_knob: Permission denied\n");
+        eachCouldNotCheck("app-1: cannot check sysctl kernel.secret_knob: `cat -- /proc/sys/kernel/secret_knob` exited with 1:"
+                        + " cat: /proc/sys/kernel/secret_knob: Permission denied",
                 () -> assertThat(denied).sysctl("kernel.secret_knob").hasValue("1"));
     }
 

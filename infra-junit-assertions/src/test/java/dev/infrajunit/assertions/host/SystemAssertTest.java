@@ -4,12 +4,17 @@ import static dev.infrajunit.assertions.InfraAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.infrajunit.Command;
 import dev.infrajunit.Host;
 import dev.infrajunit.assertions.facts.Mounts;
 import dev.infrajunit.assertions.facts.OsRelease;
+import dev.infrajunit.assertions.facts.Sysctl;
+import dev.infrajunit.assertions.testing.AnsweringHost;
 import dev.infrajunit.assertions.testing.LocalHosts;
+import dev.infrajunit.assertions.testing.RecordingHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,9 +36,37 @@ class SystemAssertTest {
                 .doesNotThrowAnyException();
         assertThatCode(() -> assertThat(local).sysctl("kernel.ostype").hasValue("Linux")).doesNotThrowAnyException();
         assertThatThrownBy(() -> assertThat(local).sysctl("kernel.ostype").hasValue("FreeBSD"))
-                .hasMessage("sys-1: expected sysctl kernel.ostype to have value FreeBSD, but it has Linux (sysctl -n kernel.ostype)");
+                .hasMessage("sys-1: expected sysctl kernel.ostype to have value FreeBSD, but it has Linux (/proc/sys/kernel/ostype)");
         assertThatThrownBy(() -> assertThat(local).sysctl("net.ipv4.no_such_key").hasValue("1"))
-                .hasMessage("sys-1: expected sysctl net.ipv4.no_such_key to exist, but it does not (sysctl -n net.ipv4.no_such_key)");
+                .hasMessage("sys-1: expected sysctl net.ipv4.no_such_key to exist, but it does not (/proc/sys/net/ipv4/no_such_key)");
+    }
+
+    /** A login that is not root's has no /usr/sbin on its PATH on Debian, so no sysctl: /proc/sys is read at once. */
+    @Test
+    void aSysctlValueIsOneCommandEvenWhereSysctlIsNotOnThePath() {
+        AnsweringHost noSbin = new AnsweringHost(local).answer("sysctl", 127, "", "sh: 1: sysctl: not found\n");
+
+        assertThatCode(() -> assertThat(noSbin).sysctl("kernel.ostype").hasValue("Linux")).doesNotThrowAnyException();
+
+        Assertions.assertThat(noSbin.commands()).extracting(Command::line).containsExactly("cat -- /proc/sys/kernel/ostype");
+    }
+
+    /** As sysctl reads them: a key whose first separator is a slash keeps its dots, which belong to a name (a VLAN's). */
+    @Test
+    void keysAreFoundInProcSysAsSysctlFindsThem() {
+        Assertions.assertThat(Sysctl.procPath("net.ipv4.conf.all.rp_filter")).isEqualTo("/proc/sys/net/ipv4/conf/all/rp_filter");
+        Assertions.assertThat(Sysctl.procPath("net.ipv4.conf.eth0/100.rp_filter")).isEqualTo("/proc/sys/net/ipv4/conf/eth0.100/rp_filter");
+        Assertions.assertThat(Sysctl.procPath("net/ipv4/conf/eth0.100/rp_filter")).isEqualTo("/proc/sys/net/ipv4/conf/eth0.100/rp_filter");
+    }
+
+    @Test
+    void aKeyThatClimbsOutOfProcSysIsNoKey() {
+        RecordingHost recording = new RecordingHost(local);
+
+        assertThatThrownBy(() -> assertThat(recording).sysctl("kernel/../../../etc/hostname").hasValue("x"))
+                .hasMessage("sys-1: expected sysctl kernel/../../../etc/hostname to exist, but it does not"
+                        + " (/proc/sys/kernel/../../../etc/hostname)");
+        Assertions.assertThat(recording.commands()).isEmpty();
     }
 
     @Test

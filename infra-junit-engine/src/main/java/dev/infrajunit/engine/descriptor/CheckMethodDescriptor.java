@@ -3,6 +3,7 @@ package dev.infrajunit.engine.descriptor;
 import dev.infrajunit.engine.execution.CheckExecution;
 import dev.infrajunit.engine.execution.InfraExecutionContext;
 import java.lang.reflect.Method;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,8 @@ public final class CheckMethodDescriptor extends AbstractTestDescriptor implemen
     private final Method method;
     private final CheckExecution execution;
     private final Optional<String> hostSelector;
+    /** Read once: every host of the check asks for them, on every event of the run. */
+    private final Set<TestTag> tags;
 
     public CheckMethodDescriptor(UniqueId parentId, Class<?> specClass, Method method, CheckExecution execution,
                                  Optional<String> hostSelector) {
@@ -36,6 +39,9 @@ public final class CheckMethodDescriptor extends AbstractTestDescriptor implemen
         this.method = method;
         this.execution = execution;
         this.hostSelector = hostSelector;
+        Set<TestTag> found = new LinkedHashSet<>(JupiterAnnotations.tags(specClass));
+        found.addAll(JupiterAnnotations.tags(method));
+        this.tags = Collections.unmodifiableSet(found);
     }
 
     /** Like Jupiter: the name and the parameter types, so overloads stay apart. */
@@ -71,8 +77,6 @@ public final class CheckMethodDescriptor extends AbstractTestDescriptor implemen
 
     @Override
     public Set<TestTag> getTags() {
-        Set<TestTag> tags = new LinkedHashSet<>(JupiterAnnotations.tags(specClass));
-        tags.addAll(JupiterAnnotations.tags(method));
         return tags;
     }
 
