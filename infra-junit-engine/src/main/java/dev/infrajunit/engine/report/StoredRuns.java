@@ -1,5 +1,7 @@
 package dev.infrajunit.engine.report;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
@@ -68,11 +70,15 @@ final class StoredRuns {
                     StandardOpenOption.WRITE); FileLock locked = lockFile.lock()) {
                 String name = build + "--" + ProcessHandle.current().pid() + "-" + RUNS_OF_THIS_JVM.incrementAndGet() + SUFFIX;
                 Path temporary = runs.resolve(name + ".tmp");
-                try (OutputStream out = Files.newOutputStream(temporary); ObjectOutputStream objects = new ObjectOutputStream(out)) {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary));
+                     ObjectOutputStream objects = new ObjectOutputStream(out)) {
                     objects.writeObject(run);
                 }
                 Files.move(temporary, runs.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                write.accept(merged(runsOf(runs, build)));
+                List<Run> all = runsOf(runs, build, name);
+                all.add(run);
+                all.sort(Comparator.comparing(Run::started));
+                write.accept(merged(all));
             }
         }
     }
@@ -89,16 +95,21 @@ final class StoredRuns {
         return "jvm-" + self.pid() + "-" + self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
 
-    /** The stored runs of {@code build}, in the order they started; those of other builds are deleted. */
-    private static List<Run> runsOf(Path runs, String build) throws IOException {
+    /** The stored runs of {@code build} but the one in {@code own}; those of other builds are deleted. */
+    private static List<Run> runsOf(Path runs, String build, String own) throws IOException {
         List<Run> found = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(runs, "*" + SUFFIX)) {
             for (Path file : files) {
-                if (!file.getFileName().toString().startsWith(build + "--")) {
+                String name = file.getFileName().toString();
+                if (!name.startsWith(build + "--")) {
                     Files.deleteIfExists(file);
                     continue;
                 }
-                try (InputStream in = Files.newInputStream(file); ObjectInputStream objects = new ObjectInputStream(in)) {
+                if (name.equals(own)) {
+                    continue;
+                }
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+                     ObjectInputStream objects = new ObjectInputStream(in)) {
                     objects.setObjectInputFilter(ONLY_RESULTS);
                     found.add((Run) objects.readObject());
                 } catch (ClassNotFoundException | ClassCastException | IOException e) {
@@ -107,7 +118,6 @@ final class StoredRuns {
                 }
             }
         }
-        found.sort(Comparator.comparing(Run::started));
         return found;
     }
 
