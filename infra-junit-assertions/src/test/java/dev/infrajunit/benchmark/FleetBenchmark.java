@@ -46,7 +46,13 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * host served (counted in its sshd log). In the same invocation two bare SSHJ loops run on the same
  * hosts with the same parallelism, both sending the spec's eight commands to each host: one spread
  * over as many sessions per host as the run used, one in one session per command (per check);
- * their wall times are the baselines the run is a ratio of. A
+ * their wall times are the baselines the run is a ratio of. Each size is measured in rounds of the
+ * run and both loops: {@code bench.warmups} rounds (default 2) warm the JVM's compiler up, then the
+ * median of {@code bench.rounds} (default 3) is reported, with the first round's ratio beside it,
+ * which is what a fresh JVM (a build's first run) sees. The first round runs infra-junit first, and
+ * the order alternates after it, so that neither side's measurement pays for the compilation the
+ * other then reuses. Beside the wall times: the processor time of this JVM and of the fleet's sshd
+ * processes (with the commands they ran), as the machine's cores are what both sides share. A
  * benchmark, not a test: it asserts that every check passed, never a time, and it is not part of
  * the default run (its name does not end in Test).
  *

@@ -10,7 +10,7 @@
  *   <li>processes: {@code /proc/PID/status} (name and real uid);</li>
  *   <li>ports: {@code ss -ltun}, or the {@code /proc/net} tables where ss is missing, once per run;</li>
  *   <li>users and groups: {@code getent}, or {@code /etc/passwd} and {@code /etc/group}; group membership by {@code id -Gn};</li>
- *   <li>sysctl: {@code sysctl -n}, or {@code /proc/sys}; mounts: {@code /proc/mounts} once per run, usage by {@code df -P};
+ *   <li>sysctl: {@code /proc/sys}, as {@code sysctl -n} reads it; mounts: {@code /proc/mounts} once per run, usage by {@code df -P};
  *       memory: {@code MemAvailable} in {@code /proc/meminfo}; OS: {@code /etc/os-release} once per run;
  *       kernel: {@code uname -srm} once per run;</li>
  *   <li>TLS certificates: {@code openssl s_client} on the host, connecting to the host's own address; where the host has
