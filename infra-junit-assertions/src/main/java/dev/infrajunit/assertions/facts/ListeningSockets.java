@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The sockets a host listens on (TCP) or has bound (UDP), read once per run: from {@code ss}, or,
@@ -23,6 +24,8 @@ public record ListeningSockets(String source, List<Listener> listeners) {
     static final String PROC_SOURCE = "/proc/net/tcp, tcp6, udp, udp6";
 
     private static final Command SS = Command.of("ss -ltun");
+    /** Compiled once: a host lists hundreds of sockets, and String.split would compile it for each. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Command PROC = Command.of(
             "for f in tcp tcp6 udp udp6; do if [ -r /proc/net/$f ]; then echo \"# $f\"; cat /proc/net/$f; fi; done");
 
@@ -84,7 +87,7 @@ public record ListeningSockets(String source, List<Listener> listeners) {
     public static ListeningSockets parseSs(List<String> lines) {
         List<Listener> listeners = new ArrayList<>();
         for (String line : lines) {
-            String[] fields = line.trim().split("\\s+");
+            String[] fields = WHITESPACE.split(line.trim());
             if (fields.length < 5 || fields[0].equals("Netid")) {
                 continue;
             }
@@ -110,7 +113,7 @@ public record ListeningSockets(String source, List<Listener> listeners) {
                 table = trimmed.substring(2);
                 continue;
             }
-            String[] fields = trimmed.split("\\s+");
+            String[] fields = WHITESPACE.split(trimmed);
             if (fields.length < 4 || fields[0].equals("sl")) {
                 continue;
             }
