@@ -288,8 +288,7 @@ public final class DemoFleet implements EnvironmentProvider.Started {
                     .start());
             sshServers.put(host.name(), ssh);
             if (host.isDatabase()) {
-                // no SQL server runs in the demo: the port the web tier must reach is the database host's SSH port
-                properties.put("postgresPort", ssh.port());
+                properties.put("postgresPort", started(DatabasePort.open()).port());
             }
             return EnvironmentFile.entry(ssh.port(), host.roles(), more);
         }

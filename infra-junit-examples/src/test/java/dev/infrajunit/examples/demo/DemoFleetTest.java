@@ -103,6 +103,22 @@ class DemoFleetTest {
                 "endpoint", s3Endpoint(fleet).toString()));
     }
 
+    /** What the web tier must reach is a listener of its own, not the database host's SSH server, which would log each probe. */
+    @Test
+    void eachDatabaseServerListensOnAPortOfItsOwnForTheWebTierToReach() throws IOException {
+        EnvironmentDefinition environment = new EnvironmentLoader(getClass().getClassLoader(), name -> null)
+                .loadFile(fleet.environmentFile(), "demo");
+        for (String name : List.of("db-1", "db-2", "db-3")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = (Map<String, Object>) host(environment, name).properties().get("properties");
+            int port = Integer.parseInt(properties.get("postgresPort").toString());
+            assertThat(port).as("the database port of %s", name).isNotEqualTo(fleet.sshPort(name));
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                assertThat(probe.isConnected()).isTrue();
+            }
+        }
+    }
+
     @Test
     void theAccountsRdsDatabasesAreFoundThroughTheAwsApiPageByPageWithoutAShellAndWithTheirRolesPolicy() {
         int pagesBefore = fleet.rdsRequests("DescribeDBInstances").size();
