@@ -110,11 +110,15 @@ public record InstalledPackages(String manager, String source, VersionScheme sch
         Map<String, PackageEntry> packages = new LinkedHashMap<>();
         switch (manager) {
             case "dpkg", "rpm" -> {
+                // name, version and status, tab-separated; cut by hand, as a host lists a thousand of them
                 for (String line : listing) {
-                    String[] fields = line.split("\t", -1);
-                    if (fields.length >= 3 && !fields[0].isEmpty()) {
+                    int nameEnd = line.indexOf('\t');
+                    int versionEnd = nameEnd < 0 ? -1 : line.indexOf('\t', nameEnd + 1);
+                    if (nameEnd > 0 && versionEnd > 0) {
+                        int statusEnd = line.indexOf('\t', versionEnd + 1);
+                        String status = line.substring(versionEnd + 1, statusEnd < 0 ? line.length() : statusEnd).strip();
+                        PackageEntry entry = new PackageEntry(line.substring(0, nameEnd), line.substring(nameEnd + 1, versionEnd), status);
                         // several architectures of one package: an installed one wins
-                        PackageEntry entry = new PackageEntry(fields[0], fields[1], fields[2].strip());
                         packages.merge(entry.name(), entry, (old, next) -> old.installed() ? old : next);
                     }
                 }

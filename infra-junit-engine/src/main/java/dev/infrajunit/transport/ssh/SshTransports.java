@@ -41,6 +41,23 @@ public final class SshTransports implements AutoCloseable {
     private ToIntFunction<String> checksLeft = host -> -1;
     private boolean closed;
 
+    /**
+     * SSHJ's configuration, made once per JVM: making one tries every cipher SSHJ knows, key
+     * schedules and all, which a monitor would otherwise pay on every cycle. Nothing changes it
+     * once made, so every connection of every run shares it.
+     */
+    private static final class ClientConfig {
+
+        static final DefaultConfig SHARED = create();
+
+        private static DefaultConfig create() {
+            DefaultConfig config = new DefaultConfig();
+            // SSHJ's default keep-alive never notices a dead peer; this one disconnects after missed replies.
+            config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+            return config;
+        }
+    }
+
     public SshTransports(EnvironmentDefinition environment) {
         this(environment, SshOptions.defaults());
     }
@@ -48,9 +65,7 @@ public final class SshTransports implements AutoCloseable {
     public SshTransports(EnvironmentDefinition environment, SshOptions options) {
         this.environment = environment;
         this.options = options;
-        DefaultConfig config = new DefaultConfig();
-        // SSHJ's default keep-alive never notices a dead peer; this one disconnects after missed replies.
-        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        DefaultConfig config = ClientConfig.SHARED;
         this.targets = new SshTargets(options);
         this.readers = DaemonThreads.pool("infra-ssh-reader");
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.factory("infra-ssh-timeout"));
