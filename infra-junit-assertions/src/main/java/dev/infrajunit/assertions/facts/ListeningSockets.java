@@ -8,7 +8,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The sockets a host listens on (TCP) or has bound (UDP), read once per run: from {@code ss}, or,
@@ -24,8 +23,6 @@ public record ListeningSockets(String source, List<Listener> listeners) {
     static final String PROC_SOURCE = "/proc/net/tcp, tcp6, udp, udp6";
 
     private static final Command SS = Command.of("ss -ltun");
-    /** Compiled once: a host lists hundreds of sockets, and String.split would compile it for each. */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Command PROC = Command.of(
             "for f in tcp tcp6 udp udp6; do if [ -r /proc/net/$f ]; then echo \"# $f\"; cat /proc/net/$f; fi; done");
 
@@ -87,7 +84,7 @@ public record ListeningSockets(String source, List<Listener> listeners) {
     public static ListeningSockets parseSs(List<String> lines) {
         List<Listener> listeners = new ArrayList<>();
         for (String line : lines) {
-            String[] fields = WHITESPACE.split(line.trim());
+            String[] fields = firstFields(line, 5);
             if (fields.length < 5 || fields[0].equals("Netid")) {
                 continue;
             }
@@ -113,7 +110,7 @@ public record ListeningSockets(String source, List<Listener> listeners) {
                 table = trimmed.substring(2);
                 continue;
             }
-            String[] fields = WHITESPACE.split(trimmed);
+            String[] fields = firstFields(trimmed, 4);
             if (fields.length < 4 || fields[0].equals("sl")) {
                 continue;
             }
@@ -126,6 +123,30 @@ public record ListeningSockets(String source, List<Listener> listeners) {
             }
         }
         return new ListeningSockets(PROC_SOURCE, listeners);
+    }
+
+    /**
+     * The first {@code count} whitespace-separated fields of a line, or fewer if it has fewer. Cut
+     * by hand: a busy host lists thousands of sockets, and only the first few fields are read.
+     */
+    static String[] firstFields(String line, int count) {
+        List<String> fields = new ArrayList<>(count);
+        int i = 0;
+        int length = line.length();
+        while (fields.size() < count) {
+            while (i < length && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i == length) {
+                break;
+            }
+            int start = i;
+            while (i < length && !Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            fields.add(line.substring(start, i));
+        }
+        return fields.toArray(String[]::new);
     }
 
     private static String hexAddress(String hex) {

@@ -121,6 +121,14 @@ class ToolOutputParsingTest {
     }
 
     @Test
+    void aLinesFirstFieldsAreCutAtAnyRunOfWhitespace() {
+        assertThat(ListeningSockets.firstFields("  tcp   LISTEN 0\t128   0.0.0.0:22  0.0.0.0:*  ", 5))
+                .containsExactly("tcp", "LISTEN", "0", "128", "0.0.0.0:22");
+        assertThat(ListeningSockets.firstFields("udp UNCONN", 5)).containsExactly("udp", "UNCONN");
+        assertThat(ListeningSockets.firstFields("   ", 5)).isEmpty();
+    }
+
+    @Test
     void ssRecordedHere() {
         ListeningSockets sockets = ListeningSockets.parseSs(List.of(
                 "Netid State  Recv-Q Send-Q      Local Address:Port  Peer Address:PortProcess",
