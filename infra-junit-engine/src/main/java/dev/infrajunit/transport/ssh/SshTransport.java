@@ -33,6 +33,9 @@ final class SshTransport implements Transport {
     private final SshTransport jump;
     private final SshConnector connector;
     private final RemoteExecution execution;
+    /** How long releasing the connection waits for sessions still closing. */
+    private static final long SESSIONS_CLOSING_GRACE_MILLIS = 1_000;
+
     private final Semaphore sessions;
     private final int maxSessions;
     private final CommandBatcher batcher;
@@ -255,6 +258,7 @@ final class SshTransport implements Transport {
     public void release() {
         if (lock.tryLock()) {
             try {
+                awaitSessionsClosed();
                 closeClient();
             } finally {
                 lock.unlock();
@@ -275,6 +279,22 @@ final class SshTransport implements Transport {
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /**
+     * A batch answers its commands before the host has confirmed the end of their session;
+     * disconnecting meanwhile would wake SSHJ's wait for that confirmation with an error, which
+     * SSHJ logs. A host that answers confirms within a round trip; one that does not is not waited
+     * for longer than a moment.
+     */
+    private void awaitSessionsClosed() {
+        try {
+            if (sessions.tryAcquire(maxSessions, SESSIONS_CLOSING_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                sessions.release(maxSessions);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
