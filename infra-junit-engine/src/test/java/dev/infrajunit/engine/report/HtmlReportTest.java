@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.infrajunit.engine.fixtures.report.ReportSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,16 @@ class HtmlReportTest {
                 .configurationParameter("infra.report.dir", reports.toString())
                 .build());
         index = reports.resolve("index.html");
+    }
+
+    @Test
+    void durationsAreShownInTenthsOfASecondRoundedHalfUp() {
+        assertThat(HtmlReport.seconds(Duration.ZERO)).isEqualTo("0.0 s");
+        assertThat(HtmlReport.seconds(Duration.ofMillis(49))).isEqualTo("0.0 s");
+        assertThat(HtmlReport.seconds(Duration.ofMillis(50))).isEqualTo("0.1 s");
+        assertThat(HtmlReport.seconds(Duration.ofMillis(1249))).isEqualTo("1.2 s");
+        assertThat(HtmlReport.seconds(Duration.ofMillis(1250))).isEqualTo("1.3 s");
+        assertThat(HtmlReport.seconds(Duration.ofSeconds(61, 234_000_000))).isEqualTo("61.2 s");
     }
 
     @Test
