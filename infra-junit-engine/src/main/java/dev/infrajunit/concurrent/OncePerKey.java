@@ -87,8 +87,7 @@ public final class OncePerKey<V> {
             Computation<V> computation = found == null ? mine : found;
             if (existing == null) {
                 task.run();
-            }
-            if (existing != null) {
+            } else {
                 waitingForOther.accept(1);
             }
             try {

@@ -34,19 +34,20 @@ import java.util.function.Supplier;
  */
 public final class RunEnvironment implements Environment, AutoCloseable {
 
+    /** How many hosts past the ones being checked are connected ahead. */
+    private static final int CONNECT_AHEAD = 4;
+
     private final EnvironmentDefinition definition;
     private final Transports transports;
     private final Map<String, RunHost> hosts = new LinkedHashMap<>();
     private final OncePerKey<AutoCloseable> shared = new OncePerKey<>();
     private final Map<String, AtomicInteger> checksLeft = new ConcurrentHashMap<>();
-    /** How many hosts past the ones being checked are connected ahead. */
-    private static final int CONNECT_AHEAD = 4;
-    // the hosts in the order their checks run, and which have started or been connected ahead; guarded by hostOrder
+    // the hosts in the order their checks run, those whose checks have started, and those connected ahead
+    // whose checks have not started yet; guarded by hostOrder
     private final List<String> hostOrder = new ArrayList<>();
     private final Map<String, Integer> hostPlace = new HashMap<>();
     private final Set<String> started = new HashSet<>();
     private final Set<String> prepared = new HashSet<>();
-    private int preparedNotStarted;
     // Closed last-opened first, like try-with-resources, so a client closes before what it uses.
     private final Deque<AutoCloseable> closeOrder = new ArrayDeque<>();
     // guarded by closeOrder
@@ -90,19 +91,16 @@ public final class RunEnvironment implements Environment, AutoCloseable {
             if (!started.add(hostName)) {
                 return;
             }
-            if (prepared.remove(hostName)) {
-                preparedNotStarted--;
-            }
+            prepared.remove(hostName);
             if (ThreadLimit.refusals() > 0) {
                 // a connection has threads of its own: a process at its thread limit opens none ahead
                 return;
             }
             Integer place = hostPlace.get(hostName);
             for (int i = place == null ? hostOrder.size() : place + 1;
-                 i < hostOrder.size() && preparedNotStarted < CONNECT_AHEAD; i++) {
+                 i < hostOrder.size() && prepared.size() < CONNECT_AHEAD; i++) {
                 String next = hostOrder.get(i);
                 if (!started.contains(next) && prepared.add(next)) {
-                    preparedNotStarted++;
                     transports.prepare(hosts.get(next).definition());
                 }
             }

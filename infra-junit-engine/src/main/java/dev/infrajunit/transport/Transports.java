@@ -46,10 +46,8 @@ public final class Transports implements AutoCloseable {
         if (first == null) {
             return created;
         }
-        if (first != created) {
-            // another check of the host made one meanwhile
-            created.close();
-        }
+        // another check of the host made one meanwhile
+        created.close();
         return first;
     }
 
@@ -84,11 +82,7 @@ public final class Transports implements AutoCloseable {
     /** A check of the host waits for a fact that another is fetching (+1), or has it (-1). */
     public void waitingForFact(HostDefinition host, int change) {
         if (host.transport().equals("ssh")) {
-            try {
-                ssh().waitingForFact(host, change);
-            } catch (CouldNotCheckException e) {
-                // a host whose connection settings are wrong: its checks say so
-            }
+            ssh().waitingForFact(host, change);
         }
     }
 

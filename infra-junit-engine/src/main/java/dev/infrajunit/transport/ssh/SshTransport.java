@@ -28,14 +28,14 @@ import net.schmizz.sshj.SSHClient;
  */
 final class SshTransport implements Transport {
 
+    /** How long releasing the connection waits for sessions still closing. */
+    private static final long SESSIONS_CLOSING_GRACE_MILLIS = 1_000;
+
     private final SshTarget target;
     private final boolean sudo;
     private final SshTransport jump;
     private final SshConnector connector;
     private final RemoteExecution execution;
-    /** How long releasing the connection waits for sessions still closing. */
-    private static final long SESSIONS_CLOSING_GRACE_MILLIS = 1_000;
-
     private final Semaphore sessions;
     private final int maxSessions;
     private final CommandBatcher batcher;
