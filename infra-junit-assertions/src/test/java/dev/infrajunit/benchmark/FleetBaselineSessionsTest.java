@@ -3,14 +3,10 @@ package dev.infrajunit.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.infrajunit.embedded.ClientKey;
-import dev.infrajunit.embedded.EmbeddedSshServer;
-import dev.infrajunit.embedded.KeyKind;
+import dev.infrajunit.embedded.EmbeddedFleet;
 import dev.infrajunit.embedded.OpenSshFleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,27 +30,11 @@ class FleetBaselineSessionsTest {
 
     @Test
     void eachEmbeddedHostServesAtMostThreeSessionsForTheEightChecks() throws Exception {
-        ClientKey key = ClientKey.generate(dir, KeyKind.ED25519);
-        List<EmbeddedSshServer> servers = new ArrayList<>();
-        StringBuilder knownHosts = new StringBuilder();
-        StringBuilder yaml = new StringBuilder("ssh:\n  user: infra\n  identityFile: " + key.privateKeyFile()
-                + "\n  knownHosts: " + dir.resolve("known_hosts") + "\n  useSshConfig: false\nhosts:\n");
-        try {
-            for (int i = 1; i <= HOSTS; i++) {
-                EmbeddedSshServer server = EmbeddedSshServer.builder().authorize(key.publicKey()).workingDirectory(dir).start();
-                servers.add(server);
-                knownHosts.append(server.knownHostsLine()).append('\n');
-                yaml.append("  host-").append(i).append(": { address: ").append(server.address())
-                        .append(", ssh: { port: ").append(server.port()).append(" } }\n");
-            }
-            Files.writeString(dir.resolve("known_hosts"), knownHosts);
+        try (EmbeddedFleet fleet = EmbeddedFleet.start(dir, HOSTS)) {
+            run(Files.writeString(dir.resolve("embedded.yaml"), fleet.environment()));
 
-            run(Files.writeString(dir.resolve("embedded.yaml"), yaml));
-
-            assertThat(servers).allSatisfy(server -> assertThat(server.execCount())
+            assertThat(fleet.servers()).allSatisfy(server -> assertThat(server.execCount())
                     .as("exec sessions of %s for 8 checks", server).isBetween(1, 3));
-        } finally {
-            servers.forEach(EmbeddedSshServer::close);
         }
     }
 

@@ -3,9 +3,7 @@ package dev.infrajunit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.infrajunit.concurrent.ThreadLimit;
-import dev.infrajunit.embedded.ClientKey;
-import dev.infrajunit.embedded.EmbeddedSshServer;
-import dev.infrajunit.embedded.KeyKind;
+import dev.infrajunit.embedded.EmbeddedFleet;
 import dev.infrajunit.engine.fixtures.limits.ThreadLimitedRun;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,11 +42,13 @@ class ThreadLimitTest {
 
     @TempDir
     Path dir;
-    private final List<EmbeddedSshServer> servers = new ArrayList<>();
+    private EmbeddedFleet fleet;
 
     @AfterEach
     void stopHosts() {
-        servers.forEach(EmbeddedSshServer::close);
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     /** What one run in a cgroup printed, and what the cgroup counted. */
@@ -156,20 +156,8 @@ class ThreadLimitTest {
 
     /** {@code count} hosts played by embedded SSH servers in this JVM, and their environment file. */
     private Path hosts(int count) throws IOException {
-        ClientKey key = ClientKey.generate(dir.resolve("client"), KeyKind.ED25519);
-        Path knownHosts = dir.resolve("known_hosts");
-        StringBuilder yaml = new StringBuilder("ssh: { user: infra, identityFile: %s, knownHosts: %s, useSshConfig: false }\nhosts:\n"
-                .formatted(key.privateKeyFile(), knownHosts));
-        StringBuilder known = new StringBuilder();
-        for (int i = 1; i <= count; i++) {
-            Path home = Files.createDirectories(dir.resolve("hosts").resolve("host-" + i));
-            EmbeddedSshServer server = EmbeddedSshServer.builder().authorize(key.publicKey()).workingDirectory(home).start();
-            servers.add(server);
-            known.append(server.knownHostsLine()).append('\n');
-            yaml.append("  host-%d: { address: %s, ssh: { port: %d } }\n".formatted(i, server.address(), server.port()));
-        }
-        Files.writeString(knownHosts, known);
-        return Files.writeString(dir.resolve("limited.yaml"), yaml);
+        fleet = EmbeddedFleet.start(dir, count);
+        return Files.writeString(dir.resolve("limited.yaml"), fleet.environment());
     }
 
     private static void reading(Process jvm, BlockingQueue<String> lines) {

@@ -5,17 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.infrajunit.Command;
 import dev.infrajunit.Host;
-import dev.infrajunit.embedded.ClientKey;
-import dev.infrajunit.embedded.EmbeddedSshServer;
-import dev.infrajunit.embedded.KeyKind;
+import dev.infrajunit.embedded.EmbeddedFleet;
 import dev.infrajunit.environment.EnvironmentDefinition;
 import dev.infrajunit.environment.EnvironmentLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,11 +27,13 @@ class RunConnectionsTest {
     @TempDir
     Path dir;
 
-    private final List<EmbeddedSshServer> servers = new ArrayList<>();
+    private EmbeddedFleet fleet;
 
     @AfterEach
     void stop() {
-        servers.forEach(EmbeddedSshServer::close);
+        if (fleet != null) {
+            fleet.close();
+        }
     }
 
     /** The first check of a host has the next few hosts connect, so that their checks need not wait for it. */
@@ -51,15 +48,15 @@ class RunConnectionsTest {
 
             run.checkStarted("host-1");
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(servers.subList(1, 5))
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(fleet.servers().subList(1, 5))
                     .allSatisfy(server -> assertThat(server.connectionCount()).isEqualTo(1)));
-            assertThat(servers.get(0).connectionCount()).as("host-1 connects for its first command").isZero();
-            assertThat(servers.get(5).connectionCount()).as("at most four hosts ahead").isZero();
+            assertThat(fleet.servers().get(0).connectionCount()).as("host-1 connects for its first command").isZero();
+            assertThat(fleet.servers().get(5).connectionCount()).as("at most four hosts ahead").isZero();
 
             run.checkStarted("host-2");
-            await().atMost(Duration.ofSeconds(10)).until(() -> servers.get(5).connectionCount() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> fleet.servers().get(5).connectionCount() == 1);
             assertThat(run.host("host-2").run(Command.of("echo ready")).stdout()).isEqualTo("ready\n");
-            assertThat(servers.get(1).connectionCount()).as("the connection made ahead is the one used").isEqualTo(1);
+            assertThat(fleet.servers().get(1).connectionCount()).as("the connection made ahead is the one used").isEqualTo(1);
         }
     }
 
@@ -80,23 +77,12 @@ class RunConnectionsTest {
 
             assertThat(fetching.get(5, TimeUnit.SECONDS)).isEqualTo("fetched\n");
             assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo("fetched\n");
-            assertThat(servers.get(0).execCount()).isEqualTo(1);
+            assertThat(fleet.servers().get(0).execCount()).isEqualTo(1);
         }
     }
 
-    private EnvironmentDefinition environment(int hosts) throws Exception {
-        ClientKey key = ClientKey.generate(dir, KeyKind.ED25519);
-        StringBuilder knownHosts = new StringBuilder();
-        StringBuilder yaml = new StringBuilder("ssh:\n  user: infra\n  identityFile: " + key.privateKeyFile()
-                + "\n  knownHosts: " + dir.resolve("known_hosts") + "\n  useSshConfig: false\nhosts:\n");
-        for (int i = 1; i <= hosts; i++) {
-            EmbeddedSshServer server = EmbeddedSshServer.builder().authorize(key.publicKey()).workingDirectory(dir).start();
-            servers.add(server);
-            knownHosts.append(server.knownHostsLine()).append('\n');
-            yaml.append("  host-").append(i).append(": { address: ").append(server.address())
-                    .append(", ssh: { port: ").append(server.port()).append(" } }\n");
-        }
-        Files.writeString(dir.resolve("known_hosts"), knownHosts);
-        return new EnvironmentLoader(getClass().getClassLoader(), name -> null).parse(yaml.toString(), "connections", Optional.empty());
+    private EnvironmentDefinition environment(int hosts) {
+        fleet = EmbeddedFleet.start(dir, hosts);
+        return new EnvironmentLoader(getClass().getClassLoader(), name -> null).parse(fleet.environment(), "connections", Optional.empty());
     }
 }

@@ -150,17 +150,7 @@ class OpenSshIntegrationTest {
     void logsInWithAUserCertificateTheSshConfigurationNames() throws Exception {
         fleet.requireKeys();
         OpenSshFleet.Endpoint endpoint = fleet.hosts().get(1);
-        Path config = Files.writeString(dir.resolve("ssh_config"), """
-                Host web-2
-                    HostName %s
-                    Port %d
-                    User %s
-                    IdentityFile %s
-                    CertificateFile %s
-                    IdentitiesOnly yes
-                    UserKnownHostsFile %s
-                """.formatted(endpoint.address(), endpoint.port(), fleet.user(), fleet.certificateIdentityFile(),
-                fleet.certificateFile(), fleet.knownHosts()));
+        Path config = certificateConfig(endpoint, fleet.certificateIdentityFile());
         HostDefinition web2 = fromSshConfig("web-2", config);
         // the same key where no certificate lies beside it, and none named: the key alone is refused
         Path bareKey = Files.copy(fleet.certificateIdentityFile(), dir.resolve("bare_key"));
@@ -227,17 +217,7 @@ class OpenSshIntegrationTest {
                 .redirectErrorStream(true).start();
         assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(keygen.exitValue()).isZero();
-        Path config = Files.writeString(dir.resolve("ssh_config"), """
-                Host web-2
-                    HostName %s
-                    Port %d
-                    User %s
-                    IdentityFile %s
-                    CertificateFile %s
-                    IdentitiesOnly yes
-                    UserKnownHostsFile %s
-                """.formatted(endpoint.address(), endpoint.port(), fleet.user(), encrypted, fleet.certificateFile(),
-                fleet.knownHosts()));
+        Path config = certificateConfig(endpoint, encrypted);
         HostDefinition web2 = fromSshConfig("web-2", config);
         // the key alone, with no certificate beside it for ssh-add to load too
         Path keyAlone = Files.copy(fleet.certificateIdentityFile(), Files.createDirectories(dir.resolve("alone")).resolve("key"));
@@ -575,5 +555,20 @@ class OpenSshIntegrationTest {
     private static String tail(Path file, long from) throws IOException {
         byte[] all = Files.readAllBytes(file);
         return new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from), StandardCharsets.UTF_8);
+    }
+
+    /** An ssh_config for web-2 that logs in with {@code identityFile} and the fleet's user certificate, and nothing else. */
+    private Path certificateConfig(OpenSshFleet.Endpoint endpoint, Path identityFile) throws IOException {
+        return Files.writeString(dir.resolve("ssh_config"), """
+                Host web-2
+                    HostName %s
+                    Port %d
+                    User %s
+                    IdentityFile %s
+                    CertificateFile %s
+                    IdentitiesOnly yes
+                    UserKnownHostsFile %s
+                """.formatted(endpoint.address(), endpoint.port(), fleet.user(), identityFile, fleet.certificateFile(),
+                fleet.knownHosts()));
     }
 }
