@@ -46,8 +46,11 @@ public final class Transports implements AutoCloseable {
         if (first == null) {
             return created;
         }
-        // another check of the host made one meanwhile
-        created.close();
+        if (first != created) {
+            // another check of the host made one meanwhile; SSH hosts' transports are kept by SshTransports,
+            // which hands both checks the same one, and that one must stay open
+            created.close();
+        }
         return first;
     }
 
