@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,8 +35,11 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -44,9 +50,10 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * OpenSSH hosts on loopback, as {@code mvn test} would, and prints for each N: wall seconds, checks
  * per second, peak threads, open file descriptors and resident memory, and the SSH sessions each
  * host served (counted in its sshd log). In the same invocation two bare SSHJ loops run on the same
- * hosts with the same parallelism, both sending the spec's eight commands to each host: one spread
- * over as many sessions per host as the run used, one in one session per command (per check);
- * their wall times are the baselines the run is a ratio of. Each size is measured in rounds of the
+ * hosts with the same parallelism, both sending each host the command lines the run sent it (as its
+ * command log's report entries have them), so that the remote work is the same on both sides: one
+ * spread over as many sessions per host as the run used, one in one session per command (per
+ * check); their wall times are the baselines the run is a ratio of. Each size is measured in rounds of the
  * run and both loops: {@code bench.warmups} rounds (default 2) warm the JVM's compiler up, then the
  * median of {@code bench.rounds} (default 3) is reported, with the first round's ratio beside it,
  * which is what a fresh JVM (a build's first run) sees. The first round runs infra-junit first, and
@@ -66,21 +73,14 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 @Tag("benchmark")
 class FleetBenchmark {
 
-    /** What the spec's eight checks ask a host, as a bare loop sends them. */
-    private static final List<String> COMMANDS = List.of(
-            "stat -c '%a %U %G %s' -- /etc/passwd",
-            "dpkg-query -W -f='${Package}\\t${Version}\\n'",
-            "getent passwd infratest",
-            "sysctl -n kernel.ostype",
-            "df -P /",
-            "cat /etc/os-release",
-            "uname -srm",
-            "ss -ltun");
     private static final int PARALLELISM = 32;
     private static final DefaultConfig SSHJ_CONFIG = new DefaultConfig();
 
     @TempDir
     Path work;
+
+    /** The command lines the last run sent to each host (by its name in the environment), as its command log has them. */
+    private final Map<String, List<String>> sentCommands = new ConcurrentHashMap<>();
 
     @Test
     void checksTheFleet() throws Exception {
@@ -134,10 +134,10 @@ class FleetBenchmark {
         if (runFirst) {
             Measured run = run(fleet, environment, hosts, hosts + " hosts");
             int sessions = (int) Math.ceil(run.sessionsPerHost);
-            return new Round(run, bareLoop(fleet, targets, sessions), bareLoop(fleet, targets, COMMANDS.size()));
+            return new Round(run, bareLoop(fleet, targets, sessions), bareLoop(fleet, targets, Integer.MAX_VALUE));
         }
         Spent same = bareLoop(fleet, targets, sessionsBefore);
-        Spent perCheck = bareLoop(fleet, targets, COMMANDS.size());
+        Spent perCheck = bareLoop(fleet, targets, Integer.MAX_VALUE);
         return new Round(run(fleet, environment, hosts, hosts + " hosts"), same, perCheck);
     }
 
@@ -212,9 +212,19 @@ class FleetBenchmark {
         long[] logEnds = logEnds(fleet, hosts);
         ResourcePeaks peaks = ResourcePeaks.start();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        Map<String, List<String>> sent = new ConcurrentHashMap<>();
+        TestExecutionListener commandLog = new TestExecutionListener() {
+            @Override
+            public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+                Map<String, String> values = entry.getKeyValuePairs();
+                if (values.containsKey("host") && values.containsKey("command")) {
+                    sent.computeIfAbsent(values.get("host"), host -> new CopyOnWriteArrayList<>()).add(values.get("command"));
+                }
+            }
+        };
         Stopwatch stopwatch = Stopwatch.start(fleet);
         Launcher launcher = LauncherFactory.create();
-        launcher.execute(request, summary);
+        launcher.execute(request, summary, commandLog);
         Spent spent = stopwatch.stop();
         ResourcePeaks.Peaks peak = peaks.stop();
         long[] sessions = sessionsSince(fleet, logEnds);
@@ -227,30 +237,34 @@ class FleetBenchmark {
                     failure.getTestIdentifier().getLegacyReportingName() + ": " + failure.getException().getMessage()));
         }
         assertThat(result.getTotalFailureCount()).as("failed checks in the %s run", label).isZero();
+        sentCommands.putAll(sent);
         return new Measured(result.getTestsSucceededCount(), spent, peak.rssMb(), peak.fileDescriptors(), peak.threads(),
                 sessionsPerHost, mostSessions);
     }
 
     /**
-     * SSHJ alone: on {@link #PARALLELISM} threads, each host's connection is opened, the spec's
-     * commands run in {@code sessionsPerHost} sessions (see {@link #sessionScripts}), and the
-     * connection is closed.
+     * SSHJ alone: on {@link #PARALLELISM} threads, each host's connection is opened, the command
+     * lines the run sent to that host run in {@code sessionsPerHost} sessions (see
+     * {@link #sessionScripts}), and the connection is closed.
      */
-    private static Spent bareLoop(OpenSshFleet fleet, List<OpenSshFleet.Endpoint> hosts, int sessionsPerHost) throws Exception {
+    private Spent bareLoop(OpenSshFleet fleet, List<OpenSshFleet.Endpoint> hosts, int sessionsPerHost) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM);
         Stopwatch stopwatch = Stopwatch.start(fleet);
         // as the run reads its known_hosts file, so does the loop; SSHJ's configuration both make once per JVM
         OpenSSHKnownHosts knownHosts = new OpenSSHKnownHosts(fleet.knownHosts().toFile());
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (OpenSshFleet.Endpoint host : hosts) {
+            for (int i = 0; i < hosts.size(); i++) {
+                OpenSshFleet.Endpoint host = hosts.get(i);
+                List<String> commands = sentCommands.get("host-" + (i + 1));
+                assertThat(commands).as("commands the run sent to host-%d", i + 1).isNotEmpty();
                 done.add(pool.submit(() -> {
                     try (SSHClient client = new SSHClient(SSHJ_CONFIG)) {
                         client.setSocketFactory(new NoDelay());
                         client.addHostKeyVerifier(knownHosts);
                         client.connect(host.address(), host.port());
                         client.authPublickey(fleet.user(), client.loadKeys(fleet.identityFile().toString()));
-                        for (String script : sessionScripts(sessionsPerHost)) {
+                        for (String script : sessionScripts(commands, sessionsPerHost)) {
                             try (Session session = client.startSession()) {
                                 Session.Command command = session.exec(script);
                                 command.getInputStream().transferTo(OutputStream.nullOutputStream());
@@ -271,22 +285,19 @@ class FleetBenchmark {
     }
 
     /**
-     * What each of {@code sessions} sessions runs: the eight commands dealt out over them in turn
-     * (three sessions: commands 1, 4, 7; 2, 5, 8; 3, 6), or with more sessions than commands one
-     * command each, over and over.
+     * What each of {@code sessions} sessions runs: the commands dealt out over them in turn (three
+     * sessions: commands 1, 4, 7; 2, 5, 8; 3, 6), or with as many sessions as commands or more,
+     * one command each.
      */
-    static List<String> sessionScripts(int sessions) {
+    static List<String> sessionScripts(List<String> commands, int sessions) {
         List<String> scripts = new ArrayList<>();
-        for (int i = 0; i < sessions; i++) {
-            if (sessions >= COMMANDS.size()) {
-                scripts.add(COMMANDS.get(i % COMMANDS.size()));
-            } else {
-                List<String> dealt = new ArrayList<>();
-                for (int c = i; c < COMMANDS.size(); c += sessions) {
-                    dealt.add(COMMANDS.get(c));
-                }
-                scripts.add(String.join("; ", dealt));
+        int used = Math.min(sessions, commands.size());
+        for (int i = 0; i < used; i++) {
+            List<String> dealt = new ArrayList<>();
+            for (int c = i; c < commands.size(); c += used) {
+                dealt.add(commands.get(c));
             }
+            scripts.add(String.join("\n", dealt));
         }
         return scripts;
     }

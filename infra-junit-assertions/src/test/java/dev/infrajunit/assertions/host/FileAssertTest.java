@@ -163,7 +163,7 @@ class FileAssertTest {
         assertThatThrownBy(() -> assertThat(bare).file(path).exists())
                 .isInstanceOf(CouldNotCheckException.class)
                 .hasMessage("web-1: cannot check file " + path + ": stat is not installed (date +%s && stat -c '%F|%a|%U|%G|%s|%Y' -- "
-                        + path + " && stat -L -c '%F|%a|%U|%G|%s|%Y' -- " + path + ": command not found)");
+                        + path + " && if [ -L " + path + " ]; then stat -L -c '%F|%a|%U|%G|%s|%Y' -- " + path + "; fi: command not found)");
     }
 
     @Test

@@ -143,6 +143,57 @@ class CommandBatchingTest extends EmbeddedSshTest {
         assertThat(sessionsSinceWarmUp()).isEqualTo(1);
     }
 
+    /**
+     * However a command hides a change to its shell (a quoted or escaped {@code cd}, {@code command cd},
+     * a redirection before it, an assignment in {@code ${...}} or a loop), its batch-mates see the
+     * shell as it was.
+     */
+    @Test
+    void aChangeToTheShellHiddenInACommandStaysWithIt() throws Exception {
+        Transport transport = batching(WINDOW);
+        warmUp(transport);
+
+        List<CommandResult> results = answers(together(transport, TIMEOUT,
+                Command.of("'cd' /"), Command.of("c\\d /"), Command.of("command cd /"), Command.of("2>/dev/null cd /"),
+                Command.of("true && cd /"), Command.of("X=changed"), Command.of(": ${X=changed}"),
+                Command.of("for X in changed; do :; done"), Command.of("umask 077"),
+                Command.of("pwd; echo \"x$X\"; umask")));
+
+        List<String> after = results.get(9).stdout().lines().toList();
+        assertThat(after).hasSize(3).startsWith(fixture.home("web-1").toString(), "x");
+        assertThat(after.get(2)).as("umask").isNotEqualTo("0077");
+        assertThat(sessionsSinceWarmUp()).isEqualTo(1);
+    }
+
+    /** A parenthesis the shell reads as a character cannot pair up with one that would end the command's subshell. */
+    @Test
+    void aCommandWithAStrayParenthesisIsASyntaxErrorOfItsOwn() throws Exception {
+        Transport transport = batching(WINDOW);
+        warmUp(transport);
+
+        List<CommandResult> results = answers(together(transport, TIMEOUT,
+                Command.of("echo ${x:-(} ) ; exit 3"),
+                Command.of("echo \"(\" ) ; exit 3"),
+                Command.of("echo after")));
+
+        assertThat(results).extracting(CommandResult::exitStatus).containsExactly(2, 2, 0);
+        assertThat(results).extracting(CommandResult::stdout).containsExactly("", "", "after\n");
+        assertThat(sessionsSinceWarmUp()).isEqualTo(1);
+    }
+
+    /** A command that cannot change its shell runs in the batch's shell: no fork of a subshell before its program. */
+    @Test
+    void aCommandThatCannotChangeItsShellRunsInTheBatchsShell() throws Exception {
+        Transport transport = batching(WINDOW);
+        warmUp(transport);
+
+        List<CommandResult> results = answers(together(transport, TIMEOUT,
+                Command.of("echo $$"),
+                Command.of("sh -c 'echo $PPID'")));
+
+        assertThat(results.get(1).stdout()).as("the parent of the program: the batch's shell").isEqualTo(results.get(0).stdout());
+    }
+
     /** A command that ends the batch's shell itself fails alone; the commands after it are sent again. */
     @Test
     void aCommandThatKillsItsShellEndsWithItsStatusAndTheRestAreSentAgain() throws Exception {
