@@ -25,7 +25,7 @@ class BatchScriptTest {
             "while false; do sleep 1; done",
             "a &&\n b"})
     void aCommandThatCannotChangeItsShellRunsInTheBatchsShell(String line) {
-        assertThat(BatchScript.leavesItsShellAlone(line)).isTrue();
+        assertThat(ShellStateReading.leavesItsShellAlone(line)).isTrue();
         assertThat(BatchScript.of(BOUNDARY, List.of(line))).startsWith("command eval '{\n");
     }
 
@@ -47,6 +47,7 @@ class BatchScriptTest {
             "for x in a; do :; done",
             "read x",
             "printf -v x %s y",
+            "printf \"-v\" x %s y",
             "umask 077",
             ". ./env",
             "eval 'cd /'",
@@ -70,7 +71,7 @@ class BatchScriptTest {
             "",
             " "})
     void anyOtherCommandRunsInASubshellOfItsOwn(String line) {
-        assertThat(BatchScript.leavesItsShellAlone(line)).isFalse();
+        assertThat(ShellStateReading.leavesItsShellAlone(line)).isFalse();
         assertThat(BatchScript.of(BOUNDARY, List.of(line))).startsWith("( eval ");
     }
 
