@@ -53,15 +53,15 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * hosts with the same parallelism, both sending each host the command lines the run sent it (as its
  * command log's report entries have them), so that the remote work is the same on both sides: one
  * spread over as many sessions per host as the run used, one in one session per command (per
- * check); their wall times are the baselines the run is a ratio of. Each size is measured in rounds of the
- * run and both loops: {@code bench.warmups} rounds (default 2) warm the JVM's compiler up, then the
- * median of {@code bench.rounds} (default 3) is reported, with the first round's ratio beside it,
- * which is what a fresh JVM (a build's first run) sees. The first round runs infra-junit first, and
- * the order alternates after it, so that neither side's measurement pays for the compilation the
- * other then reuses. Beside the wall times: the processor time of this JVM and of the fleet's sshd
- * processes (with the commands they ran), as the machine's cores are what both sides share. A
- * benchmark, not a test: it asserts that every check passed, never a time, and it is not part of
- * the default run (its name does not end in Test).
+ * check); their wall times are the baselines the run is a ratio of. Each size is measured in
+ * rounds of the run and both loops: {@code bench.warmups} rounds (default 2) warm the JVM's
+ * compiler up, then the median of {@code bench.rounds} (default 3) is reported, with the first
+ * round's ratio beside it, which is what a fresh JVM (a build's first run) sees. The first round
+ * runs infra-junit first, and the order alternates after it, so that neither side's measurement
+ * pays for the compilation the other then reuses. Beside the wall times: the processor time of this
+ * JVM and of the fleet's sshd processes (with the commands they ran), as the machine's cores are
+ * what both sides share. A benchmark, not a test: it asserts that every check passed, never a
+ * time, and it is not part of the default run (its name does not end in Test).
  *
  * <pre>
  * scripts/start-test-sshd.sh 500
@@ -74,6 +74,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 class FleetBenchmark {
 
     private static final int PARALLELISM = 32;
+    /** As many sessions per host as it was sent commands: one per check. */
+    private static final int SESSION_PER_COMMAND = Integer.MAX_VALUE;
     private static final DefaultConfig SSHJ_CONFIG = new DefaultConfig();
 
     @TempDir
@@ -134,10 +136,10 @@ class FleetBenchmark {
         if (runFirst) {
             Measured run = run(fleet, environment, hosts, hosts + " hosts");
             int sessions = (int) Math.ceil(run.sessionsPerHost);
-            return new Round(run, bareLoop(fleet, targets, sessions), bareLoop(fleet, targets, Integer.MAX_VALUE));
+            return new Round(run, bareLoop(fleet, targets, sessions), bareLoop(fleet, targets, SESSION_PER_COMMAND));
         }
         Spent same = bareLoop(fleet, targets, sessionsBefore);
-        Spent perCheck = bareLoop(fleet, targets, Integer.MAX_VALUE);
+        Spent perCheck = bareLoop(fleet, targets, SESSION_PER_COMMAND);
         return new Round(run(fleet, environment, hosts, hosts + " hosts"), same, perCheck);
     }
 
