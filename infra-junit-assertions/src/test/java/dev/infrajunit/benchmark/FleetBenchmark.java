@@ -109,7 +109,7 @@ class FleetBenchmark {
             for (int i = 0; i < warmUps + rounds; i++) {
                 // the first round runs infra-junit first, as a user's first run; then the order alternates
                 Round round = round(fleet, endpoints, hosts, sessions, i % 2 == 0);
-                sessions = round.sessions();
+                sessions = round.run.sessions();
                 if (i == 0) {
                     first = round;
                 }
@@ -135,8 +135,7 @@ class FleetBenchmark {
         Path environment = environment(fleet, endpoints.subList(0, hosts));
         if (runFirst) {
             Measured run = run(fleet, environment, hosts, hosts + " hosts");
-            int sessions = (int) Math.ceil(run.sessionsPerHost);
-            return new Round(run, bareLoop(fleet, targets, sessions), bareLoop(fleet, targets, SESSION_PER_COMMAND));
+            return new Round(run, bareLoop(fleet, targets, run.sessions()), bareLoop(fleet, targets, SESSION_PER_COMMAND));
         }
         Spent same = bareLoop(fleet, targets, sessionsBefore);
         Spent perCheck = bareLoop(fleet, targets, SESSION_PER_COMMAND);
@@ -169,10 +168,6 @@ class FleetBenchmark {
     /** infra-junit's run and the two bare loops, measured in one round. */
     record Round(Measured run, Spent same, Spent perCheck) {
 
-        int sessions() {
-            return (int) Math.ceil(run.sessionsPerHost);
-        }
-
         double sameSessionsRatio() {
             return run.spent.wallSeconds / same.wallSeconds;
         }
@@ -180,6 +175,11 @@ class FleetBenchmark {
 
     record Measured(long tests, Spent spent, double peakRssMb, long peakFds, int peakThreads, double sessionsPerHost,
                     long mostSessions) {
+
+        /** Sessions per host, whole: what a bare loop opens to do the same. */
+        int sessions() {
+            return (int) Math.ceil(sessionsPerHost);
+        }
     }
 
     /** Wall time, and the processor time this JVM and the fleet's sshd processes (with their commands) used in it. */
