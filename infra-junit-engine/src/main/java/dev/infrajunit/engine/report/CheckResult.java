@@ -1,8 +1,5 @@
 package dev.infrajunit.engine.report;
 
-import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,18 +17,11 @@ import java.util.Map;
  * @param reported other report entries of the check ({@code Infra.report})
  */
 record CheckResult(int order, String spec, String check, String host, Status status, String message, List<Map<String, String>> commands,
-                   List<Map<String, String>> reported) implements Serializable {
+                   List<Map<String, String>> reported) {
 
     CheckResult {
-        // stored between the runs of a build: lists and maps that serialize whatever they were made from
-        commands = copy(commands);
-        reported = copy(reported);
-    }
-
-    private static List<Map<String, String>> copy(List<Map<String, String>> entries) {
-        List<Map<String, String>> copies = new ArrayList<>();
-        entries.forEach(entry -> copies.add(new LinkedHashMap<>(entry)));
-        return copies;
+        commands = List.copyOf(commands);
+        reported = List.copyOf(reported);
     }
 
     /** The same result at another place. */

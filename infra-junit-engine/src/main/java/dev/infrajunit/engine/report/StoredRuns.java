@@ -4,11 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
-import java.io.Serializable;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
@@ -40,7 +36,7 @@ import java.util.regex.Pattern;
 final class StoredRuns {
 
     /** One run's results. */
-    record Run(String environment, Instant started, Instant finished, List<CheckResult> results) implements Serializable {
+    record Run(String environment, Instant started, Instant finished, List<CheckResult> results) {
     }
 
     private static final Pattern SUREFIRE_FORK = Pattern.compile("(\\S+)-jvmRun\\d+");
@@ -48,9 +44,6 @@ final class StoredRuns {
     private static final AtomicInteger RUNS_OF_THIS_JVM = new AtomicInteger();
     /** A file lock is held by the JVM, not a thread: threads of this JVM take turns here first. */
     private static final Object IN_THIS_JVM = new Object();
-    private static final ObjectInputFilter ONLY_RESULTS = ObjectInputFilter.Config.createFilter(
-            Run.class.getName() + ";" + CheckResult.class.getName() + ";" + CheckResult.Status.class.getName()
-                    + ";java.time.*;java.util.*;java.lang.*;!*");
 
     private StoredRuns() {
     }
@@ -70,9 +63,8 @@ final class StoredRuns {
                     StandardOpenOption.WRITE); FileLock locked = lockFile.lock()) {
                 String name = build + "--" + ProcessHandle.current().pid() + "-" + RUNS_OF_THIS_JVM.incrementAndGet() + SUFFIX;
                 Path temporary = runs.resolve(name + ".tmp");
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary));
-                     ObjectOutputStream objects = new ObjectOutputStream(out)) {
-                    objects.writeObject(run);
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+                    RunFormat.write(run, out);
                 }
                 Files.move(temporary, runs.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 List<Run> all = runsOf(runs, build, name);
@@ -108,11 +100,9 @@ final class StoredRuns {
                 if (name.equals(own)) {
                     continue;
                 }
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-                     ObjectInputStream objects = new ObjectInputStream(in)) {
-                    objects.setObjectInputFilter(ONLY_RESULTS);
-                    found.add((Run) objects.readObject());
-                } catch (ClassNotFoundException | ClassCastException | IOException e) {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                    found.add(RunFormat.read(in));
+                } catch (IOException e) {
                     // written by another version of infra-junit, or cut short: not a run of this build's report
                     Files.deleteIfExists(file);
                 }

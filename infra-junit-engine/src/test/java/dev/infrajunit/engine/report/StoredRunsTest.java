@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,42 @@ class StoredRunsTest {
             assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".run")))
                     .allSatisfy(name -> assertThat(name).startsWith("build-2--"));
         }
+    }
+
+    @Test
+    void aStoredRunReadsBackAsItWasWritten() throws Exception {
+        Map<String, String> command = new LinkedHashMap<>();
+        command.put("host", "db-2");
+        command.put("command", "ls -l '/var/backups/db' 2>&1");
+        command.put("exitStatus", "2");
+        command.put("output", "ls: cannot access '/var/backups/db': No such file or directory\nzweite Zeile ✘ \u0000 end");
+        CheckResult failed = new CheckResult(3, "DatabaseBackupsSpec", "has a recent backup", "db-2", CheckResult.Status.FAILED,
+                "[db-2] expected a backup newer than 26 hours in /var/backups/db\nbut found none", List.of(command),
+                List.of(Map.of("note", "x".repeat(70_000))));
+        CheckResult notPerHost = new CheckResult(4, "BucketsSpec", "are private", "", CheckResult.Status.SKIPPED, "", List.of(),
+                List.of());
+        StoredRuns.Run first = new StoredRuns.Run("staging", Instant.ofEpochSecond(10, 123_456_789),
+                Instant.ofEpochSecond(12, 5), List.of(failed, notPerHost));
+        store("build-1", first);
+        store("build-1", run(20, result("WebTierSpec", "web-1", CheckResult.Status.PASSED)));
+
+        StoredRuns.Run report = written.get(1);
+        assertThat(report.results()).startsWith(failed.at(0), notPerHost.at(1));
+        assertThat(report.results().get(0).commands().get(0)).containsExactly(command.entrySet().toArray(Map.Entry[]::new));
+        assertThat(report.started()).isEqualTo(first.started());
+    }
+
+    @Test
+    void aStoredFileItCannotReadIsDroppedNotShown() throws Exception {
+        Path runs = Files.createDirectories(reports.resolve("runs"));
+        Files.write(runs.resolve("build-1--1-1.run"), new byte[] {(byte) 0xac, (byte) 0xed, 0, 5, 's', 'r'});
+        Files.writeString(runs.resolve("build-1--1-2.run"), "infra-junit run 1\n");
+
+        store("build-1", run(20, result("WebTierSpec", "web-1", CheckResult.Status.PASSED)));
+
+        assertThat(written.get(0).results()).extracting(CheckResult::spec).containsExactly("WebTierSpec");
+        assertThat(runs.resolve("build-1--1-1.run")).doesNotExist();
+        assertThat(runs.resolve("build-1--1-2.run")).doesNotExist();
     }
 
     private void store(String build, StoredRuns.Run run) throws Exception {
