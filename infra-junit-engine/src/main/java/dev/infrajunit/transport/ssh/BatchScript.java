@@ -4,6 +4,8 @@ import dev.infrajunit.Command;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The script a batch of commands sends to {@code sh -s}. What one command does must not reach the
@@ -27,6 +29,12 @@ import java.util.List;
 final class BatchScript {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Each line's form, by line: a fleet's hosts are sent the same lines, run after run, and
+     * reading one is not free. A spec that makes ever new lines stops adding at the bound.
+     */
+    private static final Map<String, String> FORMS = new ConcurrentHashMap<>();
+    private static final int FORMS_KEPT = 4096;
 
     private BatchScript() {
     }
@@ -41,16 +49,24 @@ final class BatchScript {
     static String of(String boundary, List<String> lines) {
         StringBuilder script = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (ShellStateReading.leavesItsShellAlone(line)) {
-                // the braces on lines of their own, so that neither joins a word of the command
-                script.append("command eval ").append(Command.quote("{\n" + line + "\n} </dev/null")).append('\n');
-            } else {
-                script.append("( eval ").append(Command.quote(line)).append(" ) </dev/null\n");
-            }
+            script.append(form(lines.get(i))).append('\n');
             script.append("printf '\\n%s %s %s\\n' ").append(boundary).append(' ').append(i).append(" \"$?\"\n")
                     .append("printf '\\n%s %s\\n' ").append(boundary).append(' ').append(i).append(" >&2\n");
         }
         return script.toString();
+    }
+
+    private static String form(String line) {
+        String form = FORMS.get(line);
+        if (form == null) {
+            form = ShellStateReading.leavesItsShellAlone(line)
+                    // the braces on lines of their own, so that neither joins a word of the command
+                    ? "command eval " + Command.quote("{\n" + line + "\n} </dev/null")
+                    : "( eval " + Command.quote(line) + " ) </dev/null";
+            if (FORMS.size() < FORMS_KEPT) {
+                FORMS.put(line, form);
+            }
+        }
+        return form;
     }
 }
