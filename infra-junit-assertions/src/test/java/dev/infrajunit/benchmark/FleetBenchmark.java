@@ -251,6 +251,8 @@ class FleetBenchmark {
      */
     private Spent bareLoop(OpenSshFleet fleet, List<OpenSshFleet.Endpoint> hosts, int sessionsPerHost) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM);
+        // sampled as the run is, so that both sides pay for the sampling
+        ResourcePeaks peaks = ResourcePeaks.start();
         Stopwatch stopwatch = Stopwatch.start(fleet);
         // as the run reads its known_hosts file, so does the loop; SSHJ's configuration both make once per JVM
         OpenSSHKnownHosts knownHosts = new OpenSSHKnownHosts(fleet.knownHosts().toFile());
@@ -283,7 +285,9 @@ class FleetBenchmark {
         } finally {
             pool.shutdownNow();
         }
-        return stopwatch.stop();
+        Spent spent = stopwatch.stop();
+        peaks.stop();
+        return spent;
     }
 
     /**
