@@ -18,6 +18,8 @@ import org.apiguardian.api.API;
 public final class Command {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
+    /** A word no POSIX shell reads as anything but itself. */
+    private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     private final String template;
     private final List<String> arguments;
@@ -79,7 +81,7 @@ public final class Command {
      * quote itself is written as {@code '\''}.
      */
     public static String quote(String word) {
-        if (!word.isEmpty() && word.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+        if (!word.isEmpty() && SAFE_WORD.matcher(word).matches()) {
             return word;
         }
         return "'" + word.replace("'", "'\\''") + "'";

@@ -60,7 +60,7 @@ public final class Accounts {
         if (!result.succeeded()) {
             throw HostTools.failed(host, "the groups of user " + user, result);
         }
-        return List.of(result.stdout().strip().split("\\s+"));
+        return List.of(Columns.of(result.stdout().strip()));
     }
 
     /** User names by uid, read once per run, for naming the owners of processes. */

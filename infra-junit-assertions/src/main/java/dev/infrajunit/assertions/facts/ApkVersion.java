@@ -37,7 +37,7 @@ final class ApkVersion {
                 case SUFFIX -> Integer.compare(rank, other.rank);
                 case LETTER -> text.compareTo(other.text);
                 case FRACTION -> compareFractions(text, other.text);
-                default -> compareNumbers(text, other.text);
+                default -> Digits.compare(text, other.text);
             };
         }
     }
@@ -147,18 +147,11 @@ final class ApkVersion {
         return at;
     }
 
-    /** Whole numbers of any length, without overflow. */
-    private static int compareNumbers(String a, String b) {
-        String x = a.replaceFirst("^0+(?=.)", "");
-        String y = b.replaceFirst("^0+(?=.)", "");
-        return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
-    }
-
     /** A component after the first with a leading zero is read as the digits after a decimal point. */
     private static int compareFractions(String a, String b) {
         if (a.startsWith("0") || b.startsWith("0")) {
             return a.compareTo(b);
         }
-        return compareNumbers(a, b);
+        return Digits.compare(a, b);
     }
 }

@@ -31,7 +31,7 @@ record EpochVersion(long epoch, String version, String release) {
 
     /** dpkg and rpm both keep the epoch in a signed 32-bit number. */
     private static long epoch(String version, String digits) {
-        String significant = digits.replaceFirst("^0+(?=.)", "");
+        String significant = Digits.significant(digits);
         if (significant.length() > 10 || Long.parseLong(significant) > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("cannot compare the version '" + version.strip() + "': its epoch " + digits
                     + " is larger than any package manager allows (" + Integer.MAX_VALUE + ")");

@@ -146,7 +146,7 @@ public final class FileFacts {
         }
         String out = result.stdout().strip();
         // GNU sha256sum escapes names with a backslash or newline by prefixing the line with '\'
-        int space = out.indexOf(' ');
-        return (space < 0 ? out : out.substring(0, space)).replaceFirst("^\\\\", "");
+        String hash = out.indexOf(' ') < 0 ? out : out.substring(0, out.indexOf(' '));
+        return hash.startsWith("\\") ? hash.substring(1) : hash;
     }
 }

@@ -27,7 +27,7 @@ public record Kernel(String name, String release, String architecture) {
     }
 
     public static Kernel parse(String unameSrm) {
-        String[] f = unameSrm.strip().split("\\s+");
+        String[] f = Columns.of(unameSrm.strip());
         return new Kernel(f[0], f.length > 1 ? f[1] : "", f.length > 2 ? f[f.length - 1] : "");
     }
 }

@@ -6,6 +6,7 @@ import dev.infrajunit.Host;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Memory as the kernel counts it in {@code /proc/meminfo}. "Free" memory means {@code MemAvailable}:
@@ -15,6 +16,8 @@ import java.util.Map;
 public final class Memory {
 
     public static final String SOURCE = "MemAvailable in /proc/meminfo";
+    private static final Pattern NAME_AND_VALUE = Pattern.compile("[:\\s]+");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private Memory() {
     }
@@ -35,8 +38,8 @@ public final class Memory {
     public static MemInfo parse(List<String> lines) {
         Map<String, Long> kib = new LinkedHashMap<>();
         for (String line : lines) {
-            String[] f = line.split("[:\\s]+");
-            if (f.length >= 2 && f[1].matches("\\d+")) {
+            String[] f = NAME_AND_VALUE.split(line);
+            if (f.length >= 2 && DIGITS.matcher(f[1]).matches()) {
                 kib.put(f[0], Long.parseLong(f[1]));
             }
         }

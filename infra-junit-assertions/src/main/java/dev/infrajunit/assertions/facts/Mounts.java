@@ -7,12 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /** The host's mounted file systems ({@code /proc/mounts}, read once per run) and their usage ({@code df}). */
 public final class Mounts {
 
     public static final String FACT = "infra-junit.mounts";
     public static final String SOURCE = "/proc/mounts";
+    private static final Pattern OCTAL_ESCAPE = Pattern.compile("[0-7]{3}");
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+    private static final Pattern PERCENT = Pattern.compile("\\d+%");
 
     private Mounts() {
     }
@@ -46,7 +50,7 @@ public final class Mounts {
     public static List<MountEntry> parse(List<String> lines) {
         List<MountEntry> mounts = new ArrayList<>();
         for (String line : lines) {
-            String[] f = line.trim().split("\\s+");
+            String[] f = Columns.of(line.trim());
             if (f.length >= 4) {
                 mounts.add(new MountEntry(unescape(f[0]), unescape(f[1]), f[2], List.of(f[3].split(","))));
             }
@@ -59,7 +63,7 @@ public final class Mounts {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
-            if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+            if (c == '\\' && i + 3 < field.length() && OCTAL_ESCAPE.matcher(field).region(i + 1, i + 4).matches()) {
                 out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
                 i += 3;
             } else {
@@ -79,7 +83,7 @@ public final class Mounts {
 
     /** A mount point as /proc/mounts and df write it: no trailing slash except for the root. */
     public static String normalized(String mountPoint) {
-        return mountPoint.length() > 1 ? mountPoint.replaceAll("/+$", "") : mountPoint;
+        return mountPoint.length() > 1 ? TRAILING_SLASHES.matcher(mountPoint).replaceAll("") : mountPoint;
     }
 
     /** Used space in percent as {@code df -P} reports it (rounded up, as df does), and where. */
@@ -94,15 +98,15 @@ public final class Mounts {
             throw HostTools.failed(host, "disk usage of " + path, result);
         }
         // The mount point is the sixth field and the last; it may itself contain spaces.
-        String[] fields = lines.get(1).trim().split("\\s+", 6);
+        String[] fields = Columns.of(lines.get(1).trim(), 6);
         return new DiskUsage(fields.length == 6 ? fields[5] : path, percent.getAsInt());
     }
 
     /** {@code df -P}: a header, then {@code Filesystem 1024-blocks Used Available Capacity Mounted-on}. */
     public static OptionalInt parseDfCapacity(List<String> lines) {
         for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-            for (String field : line.trim().split("\\s+")) {
-                if (field.matches("\\d+%")) {
+            for (String field : Columns.of(line.trim())) {
+                if (PERCENT.matcher(field).matches()) {
                     return OptionalInt.of(Integer.parseInt(field.substring(0, field.length() - 1)));
                 }
             }

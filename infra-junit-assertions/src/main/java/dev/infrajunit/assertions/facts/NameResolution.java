@@ -42,7 +42,7 @@ public final class NameResolution {
     static List<String> parse(List<String> lines) {
         Set<String> addresses = new LinkedHashSet<>();
         for (String line : lines) {
-            String[] columns = line.strip().split("\\s+");
+            String[] columns = Columns.of(line.strip());
             if (!columns[0].isEmpty()) {
                 addresses.add(columns[0]);
             }

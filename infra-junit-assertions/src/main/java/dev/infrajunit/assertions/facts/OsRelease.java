@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +21,8 @@ public record OsRelease(Map<String, String> fields) {
     public static final String SOURCE = "/etc/os-release";
 
     private static final Command READ = Command.of("cat /etc/os-release 2>/dev/null || cat /usr/lib/os-release");
+    /** What a backslash escapes inside double quotes, as the shell reads them. */
+    private static final Pattern ESCAPED = Pattern.compile("\\\\([\"\\\\$`])");
 
     public OsRelease {
         fields = Map.copyOf(fields);
@@ -47,7 +50,7 @@ public record OsRelease(Map<String, String> fields) {
     public List<String> family() {
         String like = get("ID_LIKE");
         return like.isBlank() ? List.of(id()) : Stream.concat(Stream.of(id()),
-                Arrays.stream(like.strip().split("\\s+"))).toList();
+                Arrays.stream(Columns.of(like.strip()))).toList();
     }
 
     /** Shell-style {@code KEY=value}, the value optionally in single or double quotes with backslash escapes. */
@@ -63,7 +66,7 @@ public record OsRelease(Map<String, String> fields) {
             if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
                 value = value.substring(1, value.length() - 1);
                 if (trimmed.charAt(equals + 1) == '"') {
-                    value = value.replaceAll("\\\\([\"\\\\$`])", "$1");
+                    value = ESCAPED.matcher(value).replaceAll("$1");
                 }
             }
             fields.put(trimmed.substring(0, equals), value);

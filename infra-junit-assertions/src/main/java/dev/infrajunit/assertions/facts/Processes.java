@@ -64,7 +64,7 @@ public final class Processes {
         byPid.forEach((pid, fields) -> {
             // a process that ended between the two reads has only one of its lines
             if (fields[0] != null && fields[1] != null) {
-                processes.add(new ProcessEntry(pid, fields[0], Long.parseLong(fields[1].trim().split("\\s+")[0])));
+                processes.add(new ProcessEntry(pid, fields[0], Long.parseLong(Columns.of(fields[1].trim())[0])));
             }
         });
         return processes;

@@ -76,7 +76,7 @@ final class RpmVersion {
                 // a number is newer than letters in the same place
                 return numeric ? 1 : -1;
             }
-            int result = numeric ? compareNumbers(a.substring(i, endA), b.substring(j, endB))
+            int result = numeric ? Digits.compare(a.substring(i, endA), b.substring(j, endB))
                     : a.substring(i, endA).compareTo(b.substring(j, endB));
             if (result != 0) {
                 return Integer.signum(result);
@@ -90,12 +90,6 @@ final class RpmVersion {
             return 0;
         }
         return aDone ? -1 : 1;
-    }
-
-    private static int compareNumbers(String a, String b) {
-        String x = a.replaceFirst("^0+", "");
-        String y = b.replaceFirst("^0+", "");
-        return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
     }
 
     private static int runEnd(String text, int start, boolean digits) {

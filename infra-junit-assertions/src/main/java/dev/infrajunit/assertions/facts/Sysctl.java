@@ -59,6 +59,6 @@ public final class Sysctl {
     }
 
     public static String collapse(String value) {
-        return value.strip().replaceAll("\\s+", " ");
+        return String.join(" ", Columns.of(value.strip()));
     }
 }

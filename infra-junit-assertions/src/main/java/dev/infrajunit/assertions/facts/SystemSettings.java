@@ -87,7 +87,7 @@ public final class SystemSettings {
             throw HostTools.missing(host, "kernel modules", "there is no /proc/modules to read (a kernel built without"
                     + " loadable modules, or a sandbox that hides them): " + HostTools.exited(result));
         }
-        return result.stdoutLines().stream().map(line -> line.split("\\s+")[0].replace('-', '_')).toList();
+        return result.stdoutLines().stream().map(line -> Columns.of(line)[0].replace('-', '_')).toList();
     }
 
     /** SELinux's mode: {@code enforcing}, {@code permissive}, or {@code disabled} when the kernel has no SELinux. */

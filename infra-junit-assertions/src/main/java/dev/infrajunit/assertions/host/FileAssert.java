@@ -13,12 +13,15 @@ import dev.infrajunit.assertions.facts.FileFacts.FileStat;
 import dev.infrajunit.assertions.host.Subjects.HostFile;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Assertions about a path on a host: {@code assertThat(host).file("/etc/ssh/sshd_config").exists().hasMode("600")}.
  * Attributes are those of what the path points to; {@link #isSymlink()} looks at the path itself.
  */
 public class FileAssert extends HostSubjectAssert<FileAssert, HostFile> {
+
+    private static final Pattern OCTAL_MODE = Pattern.compile("[0-7]{3,4}");
 
     private FileStat stat;
     private String content;
@@ -62,7 +65,7 @@ public class FileAssert extends HostSubjectAssert<FileAssert, HostFile> {
 
     /** Permission bits in octal as {@code chmod} takes them: {@code "600"}, {@code "0644"}, {@code "4755"}. */
     public FileAssert hasMode(String octalMode) {
-        if (!octalMode.matches("[0-7]{3,4}")) {
+        if (!OCTAL_MODE.matcher(octalMode).matches()) {
             throw new IllegalArgumentException("'" + octalMode + "' is not an octal mode such as 644 or 0600");
         }
         Attributes attributes = existing();
