@@ -64,6 +64,8 @@ final class RemoteExecution {
 
     /** How long after a deadline output is still read: a responsive host ends the session well within this. */
     private static final long DRAIN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How soon a batch's alarm rings again when it rang between one command's frame and the next one's start. */
+    private static final long NEXT_COMMAND_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     /** How long past a deadline SSHJ's own wait may last: the deadline's alarm ends it first, with the reason. */
     private static final long DEADLINE_MARGIN_MILLIS = 1000;
@@ -158,7 +160,14 @@ final class RemoteExecution {
         private volatile QueuedCommand timedOut;
         /** The command whose stdout frame has not come yet; {@code batch.size()} once all came. */
         private volatile int running;
+        /**
+         * The session's one alarm, at the running command's deadline. One for each command, set at
+         * its start and cancelled at its frame, would cost two timer operations per command; this
+         * one, when it rings for a command that has ended, is set again for the command running then.
+         */
         private ScheduledFuture<?> alarm;
+        /** Guarded by {@code this}, with {@link #alarm}: the stream has ended, and the alarm is not set again. */
+        private boolean readToTheEnd;
         /** Guards the runner's interrupt by the drain alarm: only while it reads. */
         private final Object reading = new Object();
         private boolean stillReading = true;
@@ -206,9 +215,7 @@ final class RemoteExecution {
                     public void frame(String fields) {
                         String[] parts = fields.split(" ");
                         if (running < batch.size() && parts.length == 2 && parts[0].equals(String.valueOf(running))) {
-                            QueuedCommand done = batch.get(running);
-                            alarm.cancel(false);
-                            done.exited(Integer.parseInt(parts[1]));
+                            batch.get(running).exited(Integer.parseInt(parts[1]));
                             startNext(running + 1);
                         }
                     }
@@ -223,8 +230,11 @@ final class RemoteExecution {
                 if (drainStopped.get()) {
                     Thread.interrupted();
                 }
-                if (alarm != null) {
-                    alarm.cancel(false);
+                synchronized (this) {
+                    readToTheEnd = true;
+                    if (alarm != null) {
+                        alarm.cancel(false);
+                    }
                 }
             }
             awaitStderr(stderr);
@@ -233,21 +243,49 @@ final class RemoteExecution {
 
         /** The command at {@code index} starts now, with its own deadline; at it, the session is ended. */
         private void startNext(int index) {
-            running = index;
-            if (index >= batch.size()) {
-                return;
+            if (index < batch.size()) {
+                long deadline = batch.get(index).start(this::end);
+                // started before it is the running one, so that the alarm never reads the deadline it had in the queue
+                running = index;
+                synchronized (this) {
+                    if (alarm == null) {
+                        setAlarm(deadline);
+                    }
+                }
+            } else {
+                running = index;
             }
-            QueuedCommand next = batch.get(index);
-            long deadline = next.start(this::end);
-            alarm = alarms.schedule(() -> {
-                if (next.exited()) {
+        }
+
+        /** Called holding {@code this}. */
+        private void setAlarm(long deadline) {
+            alarm = alarms.schedule(this::ring, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+
+        private void ring() {
+            QueuedCommand late;
+            synchronized (this) {
+                int index = running;
+                if (readToTheEnd || index >= batch.size()) {
                     return;
                 }
-                timedOut = next;
-                end();
-                // a host that never confirms the end never ends the streams either
-                alarms.schedule(this::stopReading, DRAIN_GRACE_NANOS, TimeUnit.NANOSECONDS);
-            }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                QueuedCommand current = batch.get(index);
+                long deadline = current.deadline();
+                if (current.exited()) {
+                    // its frame came, and the next command is about to start
+                    setAlarm(System.nanoTime() + NEXT_COMMAND_NANOS);
+                    return;
+                }
+                if (System.nanoTime() - deadline < 0) {
+                    setAlarm(deadline);
+                    return;
+                }
+                late = current;
+            }
+            timedOut = late;
+            end();
+            // a host that never confirms the end never ends the streams either
+            alarms.schedule(this::stopReading, DRAIN_GRACE_NANOS, TimeUnit.NANOSECONDS);
         }
 
         private void readStderr() {
