@@ -146,7 +146,8 @@ public final class FileFacts {
         }
         String out = result.stdout().strip();
         // GNU sha256sum escapes names with a backslash or newline by prefixing the line with '\'
-        String hash = out.indexOf(' ') < 0 ? out : out.substring(0, out.indexOf(' '));
+        int space = out.indexOf(' ');
+        String hash = space < 0 ? out : out.substring(0, space);
         return hash.startsWith("\\") ? hash.substring(1) : hash;
     }
 }
