@@ -59,8 +59,12 @@ final class RemoteExecution {
             Map.entry(Signal.SEGV, 11), Map.entry(Signal.USR2, 12), Map.entry(Signal.PIPE, 13), Map.entry(Signal.ALRM, 14),
             Map.entry(Signal.TERM, 15));
 
-    /** What every session executes; the commands come on its standard input. */
-    static final String SHELL = "sh -s";
+    /**
+     * What every session executes; the commands come on its standard input. {@code exec}, so that
+     * the login shell becomes {@code sh} instead of starting it and waiting for it: one shell a
+     * session on the host, not two.
+     */
+    static final String SHELL = "exec sh -s";
 
     /** How long after a deadline output is still read: a responsive host ends the session well within this. */
     private static final long DRAIN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -213,9 +217,11 @@ final class RemoteExecution {
 
                     @Override
                     public void frame(String fields) {
-                        String[] parts = fields.split(" ");
-                        if (running < batch.size() && parts.length == 2 && parts[0].equals(String.valueOf(running))) {
-                            batch.get(running).exited(Integer.parseInt(parts[1]));
+                        // "index status", read once per command of every batch
+                        int space = fields.indexOf(' ');
+                        if (running < batch.size() && space > 0 && fields.indexOf(' ', space + 1) < 0
+                                && fields.substring(0, space).equals(String.valueOf(running))) {
+                            batch.get(running).exited(Integer.parseInt(fields, space + 1, fields.length(), 10));
                             startNext(running + 1);
                         }
                     }

@@ -439,6 +439,26 @@ class OpenSshIntegrationTest {
         assertThat(results.get(5).stdout()).isEqualTo(user + "\n");
     }
 
+    /**
+     * The login shell hands the session over to {@code sh} instead of starting it and waiting: on
+     * the host, each session is one shell, not two.
+     */
+    @ParameterizedTest(name = "login shell of {0}")
+    @ValueSource(strings = {"user", "fishUser", "tcshUser"})
+    void theLoginShellBecomesTheShellThatReadsTheCommands(String which) {
+        String user = switch (which) {
+            case "fishUser" -> fleet.fishUser();
+            case "tcshUser" -> fleet.tcshUser();
+            default -> fleet.user();
+        };
+        HostDefinition web1 = as(user, host("web-1", fleet.hosts().get(0), fleet.knownHosts(), Optional.empty()));
+
+        CommandResult result = run(web1).forHost(web1).execute(
+                Command.of("cat /proc/$PPID/comm"), TIMEOUT);
+
+        assertThat(result.stdout().strip()).as("the process that started the shell reading the commands").startsWith("sshd");
+    }
+
     /** In one batch: one command times out, one prints too much, one fails; each alone, and the others are answered. */
     @Test
     void batchMatesOfATimeoutAndOfTooMuchOutputAreAnswered() throws Exception {
