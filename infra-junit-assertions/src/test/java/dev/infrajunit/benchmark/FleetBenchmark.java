@@ -58,7 +58,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * compiler up, then the median of {@code bench.rounds} (default 3) is reported, with the first
  * round's ratio beside it, which is what a fresh JVM (a build's first run) sees. The first round
  * runs infra-junit first, and the order alternates after it, so that neither side's measurement
- * pays for the compilation the other then reuses. Beside the wall times: the processor time of this
+ * pays for the compilation the other then reuses. After the rounds, the run goes once more, alone
+ * in a fresh JVM with the JVM's default settings ({@link FreshJvmRun}): its wall time and peaks are
+ * those of a build's test JVM. Beside the wall times: the processor time of this
  * JVM and of the fleet's sshd processes (with the commands they ran), as the machine's cores are
  * what both sides share. A benchmark, not a test: it asserts that every check passed, never a
  * time, and it is not part of the default run (its name does not end in Test).
@@ -100,8 +102,9 @@ class FleetBenchmark {
         List<String> rows = new ArrayList<>();
         rows.add("| hosts | checks | wall | checks/s | peak threads | peak open files | peak RSS | sessions/host (most)"
                 + " | bare SSHJ, same sessions | ratio | bare SSHJ, one session per check | ratio | first round's ratio"
-                + " | CPU s: JVM, sshd (run) | CPU s: JVM, sshd (bare, same sessions) |");
-        rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + " | CPU s: JVM, sshd (run) | CPU s: JVM, sshd (bare, same sessions)"
+                + " | run alone in a fresh JVM: wall, peak RSS, peak threads |");
+        rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int hosts : sizes) {
             List<Round> measured = new ArrayList<>();
             Round first = null;
@@ -117,7 +120,10 @@ class FleetBenchmark {
                     measured.add(round);
                 }
             }
-            rows.add(row(hosts, first, measured));
+            FreshJvmRun.Measured alone = FreshJvmRun.measure(environment(fleet, endpoints.subList(0, hosts)), PARALLELISM,
+                    Files.createTempDirectory(work, "report-"));
+            assertThat(alone.failed()).as("failed checks in the fresh JVM's run over %d hosts", hosts).isZero();
+            rows.add(row(hosts, first, measured, alone));
         }
         System.out.println("infra.parallelism " + PARALLELISM + ", " + Runtime.getRuntime().availableProcessors() + " cores; "
                 + warmUps + " warm-up round(s), then the median of " + rounds + " (peaks: the highest)");
@@ -142,11 +148,11 @@ class FleetBenchmark {
         return new Round(run(fleet, environment, hosts, hosts + " hosts"), same, perCheck);
     }
 
-    private static String row(int hosts, Round first, List<Round> rounds) {
+    private static String row(int hosts, Round first, List<Round> rounds, FreshJvmRun.Measured alone) {
         Round any = rounds.get(0);
         double wall = median(rounds, r -> r.run.spent.wallSeconds);
         return String.format(Locale.ROOT, "| %d | %d | %.2f s | %.0f | %d | %d | %.0f MB | %.1f (%d) | %.2f s | %.2f"
-                        + " | %.2f s | %.2f | %.2f | %.2f, %.2f | %.2f, %.2f |",
+                        + " | %.2f s | %.2f | %.2f | %.2f, %.2f | %.2f, %.2f | %.2f s, %.0f MB, %d |",
                 hosts, any.run.tests, wall, any.run.tests / wall,
                 rounds.stream().mapToInt(r -> r.run.peakThreads).max().orElseThrow(),
                 rounds.stream().mapToLong(r -> r.run.peakFds).max().orElseThrow(),
@@ -156,7 +162,8 @@ class FleetBenchmark {
                 median(rounds, r -> r.perCheck.wallSeconds), median(rounds, r -> r.run.spent.wallSeconds / r.perCheck.wallSeconds),
                 first.sameSessionsRatio(),
                 median(rounds, r -> r.run.spent.jvmCpuSeconds), median(rounds, r -> r.run.spent.sshdCpuSeconds),
-                median(rounds, r -> r.same.jvmCpuSeconds), median(rounds, r -> r.same.sshdCpuSeconds));
+                median(rounds, r -> r.same.jvmCpuSeconds), median(rounds, r -> r.same.sshdCpuSeconds),
+                alone.wallSeconds(), alone.rssMb(), alone.threads());
     }
 
     private static double median(List<Round> rounds, ToDoubleFunction<Round> value) {

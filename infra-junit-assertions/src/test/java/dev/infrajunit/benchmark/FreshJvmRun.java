@@ -1,0 +1,89 @@
+package dev.infrajunit.benchmark;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.infrajunit.embedded.ResourcePeaks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * One run of {@link FleetBaselineSpec} in a JVM of its own, started with the JVM's default settings
+ * and doing nothing else, as a build's test JVM does: its peaks are what a user's {@code mvn test}
+ * sees, not those of the benchmark's JVM, whose heap also holds what its rounds and loops left.
+ */
+final class FreshJvmRun {
+
+    /** What the run's JVM measured: its checks, their wall time, and its peaks. */
+    record Measured(long succeeded, long failed, double wallSeconds, double rssMb, long fileDescriptors, int threads) {
+
+        private static Measured parse(String line) {
+            String[] fields = line.trim().split(" ");
+            if (fields.length != 6) {
+                throw new IllegalStateException("the fresh JVM's run printed '" + line + "', not its six measurements");
+            }
+            return new Measured(Long.parseLong(fields[0]), Long.parseLong(fields[1]), Double.parseDouble(fields[2]),
+                    Double.parseDouble(fields[3]), Long.parseLong(fields[4]), Integer.parseInt(fields[5]));
+        }
+
+        private String line() {
+            return String.format(Locale.ROOT, "%d %d %.3f %.1f %d %d", succeeded, failed, wallSeconds, rssMb,
+                    fileDescriptors, threads);
+        }
+    }
+
+    private FreshJvmRun() {
+    }
+
+    /**
+     * Starts a JVM on this one's class path (Surefire's test class path when run under it) that runs
+     * the spec over {@code environment}, and returns what it measured.
+     */
+    static Measured measure(Path environment, int parallelism, Path reportDir) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, FreshJvmRun.class.getName(),
+                environment.toString(), String.valueOf(parallelism), reportDir.toString()));
+        // to a file, so that waiting for it is bounded even if it never ends
+        Path output = Files.createTempFile(reportDir.getParent(), "fresh-jvm-", ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the fresh JVM's run did not end within 5 minutes; its output: " + output);
+        }
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        if (process.exitValue() != 0 || lines.isEmpty()) {
+            throw new IllegalStateException("the fresh JVM's run exited with " + process.exitValue() + ": " + lines);
+        }
+        return Measured.parse(lines.get(lines.size() - 1));
+    }
+
+    /** Arguments: the environment file, {@code infra.parallelism}, the report directory. */
+    public static void main(String[] args) throws Exception {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(FleetBaselineSpec.class))
+                .configurationParameter("infra.environment", args[0])
+                .configurationParameter("infra.parallelism", args[1])
+                .configurationParameter("infra.report.dir", args[2])
+                .build();
+        ResourcePeaks peaks = ResourcePeaks.start();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        long start = System.nanoTime();
+        LauncherFactory.create().execute(request, summary);
+        double wall = (System.nanoTime() - start) / 1e9;
+        ResourcePeaks.Peaks peak = peaks.stop();
+        TestExecutionSummary result = summary.getSummary();
+        System.out.println(new Measured(result.getTestsSucceededCount(), result.getTotalFailureCount(), wall, peak.rssMb(),
+                peak.fileDescriptors(), peak.threads()).line());
+    }
+}
