@@ -123,6 +123,8 @@ class FleetBenchmark {
             FreshJvmRun.Measured alone = FreshJvmRun.measure(environment(fleet, endpoints.subList(0, hosts)), PARALLELISM,
                     Files.createTempDirectory(work, "report-"));
             assertThat(alone.failed()).as("failed checks in the fresh JVM's run over %d hosts", hosts).isZero();
+            assertThat(alone.succeeded()).as("passed checks in the fresh JVM's run over %d hosts", hosts)
+                    .isEqualTo(measured.get(0).run.tests);
             rows.add(row(hosts, first, measured, alone));
         }
         System.out.println("infra.parallelism " + PARALLELISM + ", " + Runtime.getRuntime().availableProcessors() + " cores; "
@@ -210,14 +212,19 @@ class FleetBenchmark {
         }
     }
 
-    private Measured run(OpenSshFleet fleet, Path environment, int hosts, String label) throws Exception {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+    /** The run the benchmark measures, in its own JVM and in {@link FreshJvmRun}'s. */
+    static LauncherDiscoveryRequest request(Path environment, int parallelism, Path reportDir) {
+        return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(FleetBaselineSpec.class))
                 .configurationParameter("infra.environment", environment.toString())
-                .configurationParameter("infra.parallelism", String.valueOf(PARALLELISM))
-                // a report of its own, as each build of a user's writes: the runs of one JVM would share one (one build's)
-                .configurationParameter("infra.report.dir", Files.createTempDirectory(work, "report-").toString())
+                .configurationParameter("infra.parallelism", String.valueOf(parallelism))
+                .configurationParameter("infra.report.dir", reportDir.toString())
                 .build();
+    }
+
+    private Measured run(OpenSshFleet fleet, Path environment, int hosts, String label) throws Exception {
+        // a report of its own, as each build of a user's writes: the runs of one JVM would share one (one build's)
+        LauncherDiscoveryRequest request = request(environment, PARALLELISM, Files.createTempDirectory(work, "report-"));
         long[] logEnds = logEnds(fleet, hosts);
         ResourcePeaks peaks = ResourcePeaks.start();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();

@@ -1,7 +1,5 @@
 package dev.infrajunit.benchmark;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-
 import dev.infrajunit.embedded.ResourcePeaks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
@@ -25,20 +22,19 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 final class FreshJvmRun {
 
     /** What the run's JVM measured: its checks, their wall time, and its peaks. */
-    record Measured(long succeeded, long failed, double wallSeconds, double rssMb, long fileDescriptors, int threads) {
+    record Measured(long succeeded, long failed, double wallSeconds, double rssMb, int threads) {
 
         private static Measured parse(String line) {
             String[] fields = line.trim().split(" ");
-            if (fields.length != 6) {
-                throw new IllegalStateException("the fresh JVM's run printed '" + line + "', not its six measurements");
+            if (fields.length != 5) {
+                throw new IllegalStateException("the fresh JVM's run printed '" + line + "', not its five measurements");
             }
             return new Measured(Long.parseLong(fields[0]), Long.parseLong(fields[1]), Double.parseDouble(fields[2]),
-                    Double.parseDouble(fields[3]), Long.parseLong(fields[4]), Integer.parseInt(fields[5]));
+                    Double.parseDouble(fields[3]), Integer.parseInt(fields[4]));
         }
 
         private String line() {
-            return String.format(Locale.ROOT, "%d %d %.3f %.1f %d %d", succeeded, failed, wallSeconds, rssMb,
-                    fileDescriptors, threads);
+            return String.format(Locale.ROOT, "%d %d %.3f %.1f %d", succeeded, failed, wallSeconds, rssMb, threads);
         }
     }
 
@@ -70,12 +66,7 @@ final class FreshJvmRun {
 
     /** Arguments: the environment file, {@code infra.parallelism}, the report directory. */
     public static void main(String[] args) throws Exception {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(FleetBaselineSpec.class))
-                .configurationParameter("infra.environment", args[0])
-                .configurationParameter("infra.parallelism", args[1])
-                .configurationParameter("infra.report.dir", args[2])
-                .build();
+        LauncherDiscoveryRequest request = FleetBenchmark.request(Path.of(args[0]), Integer.parseInt(args[1]), Path.of(args[2]));
         ResourcePeaks peaks = ResourcePeaks.start();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         long start = System.nanoTime();
@@ -84,6 +75,6 @@ final class FreshJvmRun {
         ResourcePeaks.Peaks peak = peaks.stop();
         TestExecutionSummary result = summary.getSummary();
         System.out.println(new Measured(result.getTestsSucceededCount(), result.getTotalFailureCount(), wall, peak.rssMb(),
-                peak.fileDescriptors(), peak.threads()).line());
+                peak.threads()).line());
     }
 }
