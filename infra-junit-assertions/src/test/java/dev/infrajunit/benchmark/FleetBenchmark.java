@@ -7,13 +7,11 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.infrajunit.embedded.OpenSshFleet;
 import dev.infrajunit.embedded.ResourcePeaks;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,15 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
-import javax.net.SocketFactory;
-import net.schmizz.sshj.DefaultConfig;
-import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.connection.channel.direct.Session;
-import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,12 +48,15 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * compiler up, then the median of {@code bench.rounds} (default 3) is reported, with the first
  * round's ratio beside it, which is what a fresh JVM (a build's first run) sees. The first round
  * runs infra-junit first, and the order alternates after it, so that neither side's measurement
- * pays for the compilation the other then reuses. After the rounds, the run goes once more, alone
- * in a fresh JVM with the JVM's default settings ({@link FreshJvmRun}): its wall time and peaks are
- * those of a build's test JVM. Beside the wall times: the processor time of this
- * JVM and of the fleet's sshd processes (with the commands they ran), as the machine's cores are
- * what both sides share. A benchmark, not a test: it asserts that every check passed, never a
- * time, and it is not part of the default run (its name does not end in Test).
+ * pays for the compilation the other then reuses; each round prints a line. After the rounds, the
+ * run goes once more, alone in a fresh JVM with the JVM's default settings ({@link FreshJvmRun}):
+ * its wall time and peaks are those of a build's test JVM; and the bare loop with the run's
+ * sessions goes once in a fresh JVM too, so that a build's first run has a baseline that also
+ * starts cold. Beside the wall times: the processor time of this JVM and of the fleet's sshd
+ * processes (with the commands they ran), as the machine's cores are what both sides share, and
+ * the part of the JVM's processor time its JIT compiler used, which is where a young JVM's extra time goes.
+ * A benchmark, not a test: it asserts that every check passed, never a time, and it is not part
+ * of the default run (its name does not end in Test).
  *
  * <pre>
  * scripts/start-test-sshd.sh 500
@@ -76,9 +69,6 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 class FleetBenchmark {
 
     private static final int PARALLELISM = 32;
-    /** As many sessions per host as it was sent commands: one per check. */
-    private static final int SESSION_PER_COMMAND = Integer.MAX_VALUE;
-    private static final DefaultConfig SSHJ_CONFIG = new DefaultConfig();
 
     @TempDir
     Path work;
@@ -102,9 +92,9 @@ class FleetBenchmark {
         List<String> rows = new ArrayList<>();
         rows.add("| hosts | checks | wall | checks/s | peak threads | peak open files | peak RSS | sessions/host (most)"
                 + " | bare SSHJ, same sessions | ratio | bare SSHJ, one session per check | ratio | first round's ratio"
-                + " | CPU s: JVM, sshd (run) | CPU s: JVM, sshd (bare, same sessions)"
-                + " | run alone in a fresh JVM: wall, peak RSS, peak threads |");
-        rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + " | CPU s: JVM, sshd (run) | CPU s: JVM, sshd (bare, same sessions) | CPU s of the JIT compiler: run, bare"
+                + " | run alone in a fresh JVM: wall, peak RSS, peak threads | bare SSHJ alone in a fresh JVM | ratio |");
+        rows.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int hosts : sizes) {
             List<Round> measured = new ArrayList<>();
             Round first = null;
@@ -112,6 +102,11 @@ class FleetBenchmark {
             for (int i = 0; i < warmUps + rounds; i++) {
                 // the first round runs infra-junit first, as a user's first run; then the order alternates
                 Round round = round(fleet, endpoints, hosts, sessions, i % 2 == 0);
+                System.out.printf(Locale.ROOT, "%d hosts, %s round %d (%s first): run %.2f s, bare SSHJ %.2f s, ratio %.2f;"
+                                + " JVM CPU %.2f s against %.2f s, JIT compiler threads' CPU %.2f s against %.2f s%n", hosts,
+                        i < warmUps ? "warm-up" : "measured", i + 1, i % 2 == 0 ? "run" : "loop", round.run.spent.wallSeconds,
+                        round.same.wallSeconds, round.sameSessionsRatio(), round.run.spent.jvmCpuSeconds,
+                        round.same.jvmCpuSeconds, round.run.spent.compilerCpuSeconds, round.same.compilerCpuSeconds);
                 sessions = round.run.sessions();
                 if (i == 0) {
                     first = round;
@@ -125,7 +120,10 @@ class FleetBenchmark {
             assertThat(alone.failed()).as("failed checks in the fresh JVM's run over %d hosts", hosts).isZero();
             assertThat(alone.succeeded()).as("passed checks in the fresh JVM's run over %d hosts", hosts)
                     .isEqualTo(measured.get(0).run.tests);
-            rows.add(row(hosts, first, measured, alone));
+            Path commands = work.resolve("commands-" + hosts + ".bin");
+            BareSshjLoop.write(sentCommands, commands);
+            double loopAlone = FreshJvmRun.measureLoop(commands, hosts, sessions, PARALLELISM);
+            rows.add(row(hosts, first, measured, alone, loopAlone));
         }
         System.out.println("infra.parallelism " + PARALLELISM + ", " + Runtime.getRuntime().availableProcessors() + " cores; "
                 + warmUps + " warm-up round(s), then the median of " + rounds + " (peaks: the highest)");
@@ -143,18 +141,18 @@ class FleetBenchmark {
         Path environment = environment(fleet, endpoints.subList(0, hosts));
         if (runFirst) {
             Measured run = run(fleet, environment, hosts, hosts + " hosts");
-            return new Round(run, bareLoop(fleet, targets, run.sessions()), bareLoop(fleet, targets, SESSION_PER_COMMAND));
+            return new Round(run, bareLoop(fleet, targets, run.sessions()), bareLoop(fleet, targets, BareSshjLoop.SESSION_PER_COMMAND));
         }
         Spent same = bareLoop(fleet, targets, sessionsBefore);
-        Spent perCheck = bareLoop(fleet, targets, SESSION_PER_COMMAND);
+        Spent perCheck = bareLoop(fleet, targets, BareSshjLoop.SESSION_PER_COMMAND);
         return new Round(run(fleet, environment, hosts, hosts + " hosts"), same, perCheck);
     }
 
-    private static String row(int hosts, Round first, List<Round> rounds, FreshJvmRun.Measured alone) {
+    private static String row(int hosts, Round first, List<Round> rounds, FreshJvmRun.Measured alone, double loopAlone) {
         Round any = rounds.get(0);
         double wall = median(rounds, r -> r.run.spent.wallSeconds);
         return String.format(Locale.ROOT, "| %d | %d | %.2f s | %.0f | %d | %d | %.0f MB | %.1f (%d) | %.2f s | %.2f"
-                        + " | %.2f s | %.2f | %.2f | %.2f, %.2f | %.2f, %.2f | %.2f s, %.0f MB, %d |",
+                        + " | %.2f s | %.2f | %.2f | %.2f, %.2f | %.2f, %.2f | %.2f, %.2f | %.2f s, %.0f MB, %d | %.2f s | %.2f |",
                 hosts, any.run.tests, wall, any.run.tests / wall,
                 rounds.stream().mapToInt(r -> r.run.peakThreads).max().orElseThrow(),
                 rounds.stream().mapToLong(r -> r.run.peakFds).max().orElseThrow(),
@@ -165,7 +163,8 @@ class FleetBenchmark {
                 first.sameSessionsRatio(),
                 median(rounds, r -> r.run.spent.jvmCpuSeconds), median(rounds, r -> r.run.spent.sshdCpuSeconds),
                 median(rounds, r -> r.same.jvmCpuSeconds), median(rounds, r -> r.same.sshdCpuSeconds),
-                alone.wallSeconds(), alone.rssMb(), alone.threads());
+                median(rounds, r -> r.run.spent.compilerCpuSeconds), median(rounds, r -> r.same.compilerCpuSeconds),
+                alone.wallSeconds(), alone.rssMb(), alone.threads(), loopAlone, alone.wallSeconds() / loopAlone);
     }
 
     private static double median(List<Round> rounds, ToDoubleFunction<Round> value) {
@@ -191,20 +190,53 @@ class FleetBenchmark {
         }
     }
 
-    /** Wall time, and the processor time this JVM and the fleet's sshd processes (with their commands) used in it. */
-    record Spent(double wallSeconds, double jvmCpuSeconds, double sshdCpuSeconds) {
+    /**
+     * Wall time; the processor time this JVM and the fleet's sshd processes (with their commands)
+     * used in it; and the part of the JVM's that its JIT compiler threads used.
+     */
+    record Spent(double wallSeconds, double jvmCpuSeconds, double sshdCpuSeconds, double compilerCpuSeconds) {
     }
 
     /** Measures what happens from its start to {@link #stop}. */
-    private record Stopwatch(OpenSshFleet fleet, long wallNanos, long jvmCpuNanos, double sshdCpuSeconds) {
+    private record Stopwatch(OpenSshFleet fleet, long wallNanos, long jvmCpuNanos, double sshdCpuSeconds,
+                             double compilerCpuAtStart) {
+
+        /** Clock ticks per second of /proc's times (USER_HZ), 100 on Linux wherever it runs. */
+        private static final double TICKS_PER_SECOND = 100;
 
         static Stopwatch start(OpenSshFleet fleet) {
-            return new Stopwatch(fleet, System.nanoTime(), processCpuNanos(), fleet.sshdCpuSeconds());
+            return new Stopwatch(fleet, System.nanoTime(), processCpuNanos(), fleet.sshdCpuSeconds(), compilerThreadsCpu());
         }
 
         Spent stop() {
             return new Spent((System.nanoTime() - wallNanos) / 1e9, (processCpuNanos() - jvmCpuNanos) / 1e9,
-                    fleet.sshdCpuSeconds() - sshdCpuSeconds);
+                    fleet.sshdCpuSeconds() - sshdCpuSeconds, compilerThreadsCpu() - compilerCpuAtStart);
+        }
+
+        /**
+         * The processor time of this JVM's JIT compiler threads, from /proc: the JVM's own
+         * compilation time counts compilations' elapsed time, which on busy cores is mostly waiting.
+         */
+        private static double compilerThreadsCpu() {
+            long ticks = 0;
+            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+                for (Path task : tasks) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        if (name.contains("CompilerThre")) {
+                            // after the name: state is field 3, utime and stime fields 14 and 15
+                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        }
+                    } catch (IOException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                return Double.NaN;
+            }
+            return ticks / TICKS_PER_SECOND;
         }
 
         private static long processCpuNanos() {
@@ -258,98 +290,15 @@ class FleetBenchmark {
                 sessionsPerHost, mostSessions);
     }
 
-    /**
-     * SSHJ alone: on {@link #PARALLELISM} threads, each host's connection is opened, the command
-     * lines the run sent to that host run in {@code sessionsPerHost} sessions (see
-     * {@link #sessionScripts}), and the connection is closed.
-     */
+    /** {@link BareSshjLoop} over {@code hosts}, sending each the command lines the last run sent it. */
     private Spent bareLoop(OpenSshFleet fleet, List<OpenSshFleet.Endpoint> hosts, int sessionsPerHost) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM);
         // sampled as the run is, so that both sides pay for the sampling
         ResourcePeaks peaks = ResourcePeaks.start();
         Stopwatch stopwatch = Stopwatch.start(fleet);
-        // as the run reads its known_hosts file, so does the loop; SSHJ's configuration both make once per JVM
-        OpenSSHKnownHosts knownHosts = new OpenSSHKnownHosts(fleet.knownHosts().toFile());
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < hosts.size(); i++) {
-                OpenSshFleet.Endpoint host = hosts.get(i);
-                List<String> commands = sentCommands.get("host-" + (i + 1));
-                assertThat(commands).as("commands the run sent to host-%d", i + 1).isNotEmpty();
-                done.add(pool.submit(() -> {
-                    try (SSHClient client = new SSHClient(SSHJ_CONFIG)) {
-                        client.setSocketFactory(new NoDelay());
-                        client.addHostKeyVerifier(knownHosts);
-                        client.connect(host.address(), host.port());
-                        client.authPublickey(fleet.user(), client.loadKeys(fleet.identityFile().toString()));
-                        for (String script : sessionScripts(commands, sessionsPerHost)) {
-                            try (Session session = client.startSession()) {
-                                Session.Command command = session.exec(script);
-                                command.getInputStream().transferTo(OutputStream.nullOutputStream());
-                                command.join();
-                            }
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> each : done) {
-                each.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        BareSshjLoop.run(fleet, hosts, sentCommands, sessionsPerHost, PARALLELISM);
         Spent spent = stopwatch.stop();
         peaks.stop();
         return spent;
-    }
-
-    /**
-     * What each of {@code sessions} sessions runs: the commands dealt out over them in turn (three
-     * sessions: commands 1, 4, 7; 2, 5, 8; 3, 6), or with as many sessions as commands or more,
-     * one command each.
-     */
-    static List<String> sessionScripts(List<String> commands, int sessions) {
-        List<String> scripts = new ArrayList<>();
-        int used = Math.min(sessions, commands.size());
-        for (int i = 0; i < used; i++) {
-            List<String> dealt = new ArrayList<>();
-            for (int c = i; c < commands.size(); c += used) {
-                dealt.add(commands.get(c));
-            }
-            scripts.add(String.join("\n", dealt));
-        }
-        return scripts;
-    }
-
-    /** TCP_NODELAY, as the engine's connections have it: without it every small round trip waits for a delayed ACK. */
-    private static final class NoDelay extends SocketFactory {
-        @Override
-        public Socket createSocket() throws IOException {
-            Socket socket = new Socket();
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) throws IOException {
-            throw new UnsupportedOperationException();
-        }
     }
 
     /** How long each of the first {@code hosts} hosts' sshd logs is: where a phase's sessions will be counted from. */

@@ -18,6 +18,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * One run of {@link FleetBaselineSpec} in a JVM of its own, started with the JVM's default settings
  * and doing nothing else, as a build's test JVM does: its peaks are what a user's {@code mvn test}
  * sees, not those of the benchmark's JVM, whose heap also holds what its rounds and loops left.
+ * The {@link BareSshjLoop} runs once in a fresh JVM too, so that a first run compares with a
+ * first loop, each paying for its own class loading and compilation.
  */
 final class FreshJvmRun {
 
@@ -46,22 +48,36 @@ final class FreshJvmRun {
      * the spec over {@code environment}, and returns what it measured.
      */
     static Measured measure(Path environment, int parallelism, Path reportDir) throws IOException, InterruptedException {
+        return Measured.parse(lastLine(FreshJvmRun.class, reportDir.getParent(),
+                environment.toString(), String.valueOf(parallelism), reportDir.toString()));
+    }
+
+    /** The wall seconds of {@link BareSshjLoop} in a fresh JVM, sending the command lines in {@code commands}. */
+    static double measureLoop(Path commands, int hosts, int sessionsPerHost, int parallelism)
+            throws IOException, InterruptedException {
+        return Double.parseDouble(lastLine(BareSshjLoop.class, commands.getParent(), commands.toString(),
+                String.valueOf(hosts), String.valueOf(sessionsPerHost), String.valueOf(parallelism)).trim());
+    }
+
+    private static String lastLine(Class<?> main, Path workDir, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, FreshJvmRun.class.getName(),
-                environment.toString(), String.valueOf(parallelism), reportDir.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, main.getName()));
+        command.addAll(List.of(args));
         // to a file, so that waiting for it is bounded even if it never ends
-        Path output = Files.createTempFile(reportDir.getParent(), "fresh-jvm-", ".out");
+        Path output = Files.createTempFile(workDir, "fresh-jvm-", ".out");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("the fresh JVM's run did not end within 5 minutes; its output: " + output);
+            throw new IllegalStateException("the fresh JVM's " + main.getSimpleName() + " did not end within 5 minutes;"
+                    + " its output: " + output);
         }
         List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
         if (process.exitValue() != 0 || lines.isEmpty()) {
-            throw new IllegalStateException("the fresh JVM's run exited with " + process.exitValue() + ": " + lines);
+            throw new IllegalStateException("the fresh JVM's " + main.getSimpleName() + " exited with " + process.exitValue()
+                    + ": " + lines);
         }
-        return Measured.parse(lines.get(lines.size() - 1));
+        return lines.get(lines.size() - 1);
     }
 
     /** Arguments: the environment file, {@code infra.parallelism}, the report directory. */
