@@ -7,6 +7,7 @@ import dev.infrajunit.engine.fixtures.report.ReportSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,15 @@ class HtmlReportTest {
         assertThat(HtmlReport.seconds(Duration.ofMillis(1249))).isEqualTo("1.2 s");
         assertThat(HtmlReport.seconds(Duration.ofMillis(1250))).isEqualTo("1.3 s");
         assertThat(HtmlReport.seconds(Duration.ofSeconds(61, 234_000_000))).isEqualTo("61.2 s");
+    }
+
+    @Test
+    void theHeaderSaysWhenTheRunFinishedToTheSecondInUtc() {
+        String page = HtmlReport.render(List.of(), "staging", Instant.parse("2026-12-03T08:14:03.987654321Z"),
+                Duration.ofMillis(4_250));
+
+        assertThat(page).contains("<b>staging</b>, finished <time datetime=\"2026-12-03T08:14:03Z\">2026-12-03 08:14:03 UTC"
+                + "</time> after 4.3 s");
     }
 
     @Test
