@@ -3,8 +3,6 @@ package dev.infrajunit.assertions.facts;
 import dev.infrajunit.Command;
 import dev.infrajunit.CommandResult;
 import dev.infrajunit.Host;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,14 +11,10 @@ import java.util.regex.Pattern;
 /**
  * The packages a host's package manager knows, read once per run with one command: {@code dpkg-query}
  * on Debian and Ubuntu, {@code rpm} on Red Hat and SUSE, {@code apk} on Alpine, whichever the host
- * has first.
- *
- * @param manager  which tool answered: {@code dpkg}, {@code rpm} or {@code apk}
- * @param source   the command that listed them, for failure messages
- * @param scheme   how that manager orders versions
- * @param packages by name
+ * has first. The listing is kept as the tool printed it and a package is looked up in it by name:
+ * a host lists a thousand packages and a spec asks about a few.
  */
-public record InstalledPackages(String manager, String source, VersionScheme scheme, Map<String, PackageEntry> packages) {
+public final class InstalledPackages {
 
     public static final String FACT = "infra-junit.packages";
 
@@ -39,8 +33,31 @@ public record InstalledPackages(String manager, String source, VersionScheme sch
 
     private static final Pattern APK_LINE = Pattern.compile("^(.+)-([^-]+-r\\d+)$");
 
-    public InstalledPackages {
-        packages = Map.copyOf(packages);
+    private final String manager;
+    private final String source;
+    private final VersionScheme scheme;
+    private final String listing;
+
+    private InstalledPackages(String manager, String source, VersionScheme scheme, String listing) {
+        this.manager = manager;
+        this.source = source;
+        this.scheme = scheme;
+        this.listing = listing;
+    }
+
+    /** Which tool answered: {@code dpkg}, {@code rpm} or {@code apk}. */
+    public String manager() {
+        return manager;
+    }
+
+    /** The command that listed the packages, for failure messages. */
+    public String source() {
+        return source;
+    }
+
+    /** How that manager orders versions. */
+    public VersionScheme scheme() {
+        return scheme;
     }
 
     /**
@@ -72,12 +89,53 @@ public record InstalledPackages(String manager, String source, VersionScheme sch
 
     /** The installed package of that name. */
     public Optional<PackageEntry> installed(String name) {
-        return Optional.ofNullable(packages.get(name)).filter(PackageEntry::installed);
+        return listed(name).filter(PackageEntry::installed);
     }
 
-    /** The package as listed, installed or not (dpkg also lists removed packages). */
+    /**
+     * The package as listed, installed or not (dpkg also lists removed packages). Where it is listed
+     * more than once, once for each architecture, an installed one wins, else the last listed.
+     */
     public Optional<PackageEntry> listed(String name) {
-        return Optional.ofNullable(packages.get(name));
+        // apk writes "name-version", the others "name<TAB>version<TAB>status"
+        String start = name + (manager.equals("apk") ? "-" : "\t");
+        PackageEntry found = null;
+        for (int at = listing.indexOf(start); at >= 0; at = listing.indexOf(start, at + 1)) {
+            if (at > 0 && listing.charAt(at - 1) != '\n') {
+                continue;
+            }
+            int end = listing.indexOf('\n', at);
+            PackageEntry entry = entry(listing.substring(at, end < 0 ? listing.length() : end));
+            if (entry != null && entry.name().equals(name)) {
+                found = entry;
+                if (entry.installed()) {
+                    break;
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** Whether the listing has a package in it at all: none means the wrong manager, or an unreadable database. */
+    public boolean listsAny() {
+        return listing.lines().anyMatch(line -> entry(line) != null);
+    }
+
+    /** One line of the listing, or null for a line that is not a package's. */
+    private PackageEntry entry(String line) {
+        if (manager.equals("apk")) {
+            Matcher matcher = APK_LINE.matcher(line.strip());
+            return matcher.matches() ? new PackageEntry(matcher.group(1), matcher.group(2), "ii") : null;
+        }
+        // name, version and status, tab-separated
+        int nameEnd = line.indexOf('\t');
+        int versionEnd = nameEnd < 0 ? -1 : line.indexOf('\t', nameEnd + 1);
+        if (nameEnd <= 0 || versionEnd < 0) {
+            return null;
+        }
+        int statusEnd = line.indexOf('\t', versionEnd + 1);
+        String status = line.substring(versionEnd + 1, statusEnd < 0 ? line.length() : statusEnd).strip();
+        return new PackageEntry(line.substring(0, nameEnd), line.substring(nameEnd + 1, versionEnd), status);
     }
 
     /** The host's package list, fetched once per run. */
@@ -87,56 +145,30 @@ public record InstalledPackages(String manager, String source, VersionScheme sch
 
     private static InstalledPackages fetch(Host host) {
         CommandResult result = host.run(LIST);
-        List<String> lines = result.stdoutLines();
-        String manager = lines.isEmpty() ? "none" : lines.get(0).strip();
-        List<String> listing = lines.subList(Math.min(1, lines.size()), lines.size());
-        if (manager.equals("none")) {
+        String stdout = result.stdout();
+        int firstLineEnd = stdout.indexOf('\n');
+        String manager = (firstLineEnd < 0 ? stdout : stdout.substring(0, firstLineEnd)).strip();
+        if (manager.isEmpty() || manager.equals("none")) {
             throw HostTools.missing(host, "packages", "none of dpkg-query, rpm or apk is installed");
         }
         if (!result.succeeded()) {
             throw HostTools.failed(host, "packages", result);
         }
-        InstalledPackages parsed = parse(manager, listing);
-        // every system has a base of packages: none at all means the wrong manager, or an unreadable database
-        if (parsed.packages().isEmpty()) {
+        InstalledPackages parsed = parse(manager, firstLineEnd < 0 ? "" : stdout.substring(firstLineEnd + 1));
+        if (!parsed.listsAny()) {
             throw HostTools.missing(host, "packages", TOOLS.get(manager) + " lists no package at all, so it is not what"
                     + " manages this host's packages (or its database cannot be read)");
         }
         return parsed;
     }
 
-    /** Parses what one of the three listing commands printed. */
-    public static InstalledPackages parse(String manager, List<String> listing) {
-        Map<String, PackageEntry> packages = new LinkedHashMap<>();
-        switch (manager) {
-            case "dpkg", "rpm" -> {
-                // name, version and status, tab-separated; cut by hand, as a host lists a thousand of them
-                for (String line : listing) {
-                    int nameEnd = line.indexOf('\t');
-                    int versionEnd = nameEnd < 0 ? -1 : line.indexOf('\t', nameEnd + 1);
-                    if (nameEnd > 0 && versionEnd > 0) {
-                        int statusEnd = line.indexOf('\t', versionEnd + 1);
-                        String status = line.substring(versionEnd + 1, statusEnd < 0 ? line.length() : statusEnd).strip();
-                        PackageEntry entry = new PackageEntry(line.substring(0, nameEnd), line.substring(nameEnd + 1, versionEnd), status);
-                        // several architectures of one package: an installed one wins
-                        packages.merge(entry.name(), entry, (old, next) -> old.installed() ? old : next);
-                    }
-                }
-            }
-            case "apk" -> {
-                for (String line : listing) {
-                    Matcher matcher = APK_LINE.matcher(line.strip());
-                    if (matcher.matches()) {
-                        packages.put(matcher.group(1), new PackageEntry(matcher.group(1), matcher.group(2), "ii"));
-                    }
-                }
-            }
-            default -> throw new IllegalArgumentException("unknown package manager " + manager);
-        }
+    /** What one of the three listing commands printed, after the line naming the manager. */
+    public static InstalledPackages parse(String manager, String listing) {
         return switch (manager) {
-            case "dpkg" -> new InstalledPackages("dpkg", "dpkg-query -W", VersionScheme.DEBIAN, packages);
-            case "rpm" -> new InstalledPackages("rpm", "rpm -qa", VersionScheme.RPM, packages);
-            default -> new InstalledPackages("apk", APK_LIST, VersionScheme.APK, packages);
+            case "dpkg" -> new InstalledPackages("dpkg", "dpkg-query -W", VersionScheme.DEBIAN, listing);
+            case "rpm" -> new InstalledPackages("rpm", "rpm -qa", VersionScheme.RPM, listing);
+            case "apk" -> new InstalledPackages("apk", APK_LIST, VersionScheme.APK, listing);
+            default -> throw new IllegalArgumentException("unknown package manager " + manager);
         };
     }
 }

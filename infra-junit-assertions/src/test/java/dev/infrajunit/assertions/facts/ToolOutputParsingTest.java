@@ -22,7 +22,7 @@ class ToolOutputParsingTest {
     @Test
     void dpkgQuery() {
         // recorded here: dpkg-query -W -f='${Package}\t${Version}\t${db:Status-Abbrev}\n'; the rc line as dpkg writes one
-        InstalledPackages packages = InstalledPackages.parse("dpkg", List.of(
+        InstalledPackages packages = InstalledPackages.parse("dpkg", String.join("\n",
                 "dpkg\t1.21.22\tii ",
                 "libc6\t2.36-9+deb12u14\tii ",
                 "openssl\t3.0.19-1~deb12u2\tii ",
@@ -39,7 +39,7 @@ class ToolOutputParsingTest {
     @Test
     void rpmQueryWithAndWithoutEpoch() {
         // rpm -qa --qf '%{NAME}\t%|EPOCH?{%{EPOCH}:}|%{VERSION}-%{RELEASE}\tii\n' on Rocky Linux 9
-        InstalledPackages packages = InstalledPackages.parse("rpm", List.of(
+        InstalledPackages packages = InstalledPackages.parse("rpm", String.join("\n",
                 "openssh-server\t8.7p1-38.el9\tii",
                 "openssl\t1:3.0.7-27.el9\tii",
                 "gpg-pubkey\t8483c65d-5ccc5b19\tii"));
@@ -52,7 +52,7 @@ class ToolOutputParsingTest {
     @Test
     void apkInfo() {
         // apk info -v on Alpine 3.19
-        InstalledPackages packages = InstalledPackages.parse("apk", List.of(
+        InstalledPackages packages = InstalledPackages.parse("apk", String.join("\n",
                 "alpine-baselayout-3.4.3-r2",
                 "apk-tools-2.14.0-r5",
                 "busybox-1.36.1-r15",
@@ -64,6 +64,39 @@ class ToolOutputParsingTest {
         assertThat(packages.installed("py3-setuptools")).map(PackageEntry::version).contains("68.2.2-r0");
         assertThat(packages.installed("alpine-baselayout")).map(PackageEntry::version).contains("3.4.3-r2");
         assertThat(packages.scheme().compare("9.6_p1-r0", "9.6")).isPositive();
+    }
+
+    @Test
+    void aPackageIsFoundByItsWholeNameOnly() {
+        InstalledPackages dpkg = InstalledPackages.parse("dpkg", String.join("\n",
+                "openssl-provider-legacy\t3.0.19-1\tii ",
+                "libopenssl\t1.0\tii ",
+                "libssl3:i386\t3.0.19-1~deb12u2\tii ",
+                "libc6\t2.36-9\trc ",
+                "libc6\t2.36-9+deb12u14\tii ",
+                "zlib1g\t1:1.2.13\tun ",
+                "zlib1g\t1:1.2.13.dfsg-1\trc "));
+        assertThat(dpkg.listed("openssl")).isEmpty();
+        assertThat(dpkg.listed("openssl-provider")).isEmpty();
+        assertThat(dpkg.installed("libssl3:i386")).map(PackageEntry::version).contains("3.0.19-1~deb12u2");
+        // several architectures of one package: an installed one wins, else the last listed
+        assertThat(dpkg.installed("libc6")).map(PackageEntry::version).contains("2.36-9+deb12u14");
+        assertThat(dpkg.listed("zlib1g")).map(PackageEntry::status).contains("rc");
+
+        InstalledPackages apk = InstalledPackages.parse("apk", String.join("\n",
+                "py3-setuptools-pyc-68.2.2-r0",
+                "py3-setuptools-68.2.2-r0"));
+        assertThat(apk.installed("py3-setuptools")).map(PackageEntry::version).contains("68.2.2-r0");
+        assertThat(apk.installed("py3-setuptools-pyc")).map(PackageEntry::version).contains("68.2.2-r0");
+        assertThat(apk.listed("py3")).isEmpty();
+    }
+
+    @Test
+    void aListingWithoutASinglePackageLineListsNoPackage() {
+        assertThat(InstalledPackages.parse("dpkg", "").listsAny()).isFalse();
+        assertThat(InstalledPackages.parse("dpkg", "dpkg-query: error: cannot open status file\n").listsAny()).isFalse();
+        assertThat(InstalledPackages.parse("apk", "WARNING: opening /lib/apk/db: No such file").listsAny()).isFalse();
+        assertThat(InstalledPackages.parse("rpm", "bash\t5.1.8-9.el9\tii").listsAny()).isTrue();
     }
 
     @Test
