@@ -2,8 +2,6 @@ package dev.infrajunit.engine.report;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,10 +18,6 @@ import java.util.Set;
  * switch that shows only what is not green. Everything from the run is HTML-escaped.
  */
 final class HtmlReport {
-
-    /** When the run finished, in UTC: a fleet's hosts and the report's readers are in many time zones. */
-    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     /** The row of checks that are not per host. */
     static final String NO_HOST = "(not per host)";
@@ -57,7 +51,7 @@ final class HtmlReport {
                 .append(CSS).append("</style>\n</head>\n<body>\n")
                 .append("<h1>infra-junit report</h1>\n<p class=\"run\">Environment <b>").append(escape(environment))
                 .append("</b>, finished <time datetime=\"").append(finished.truncatedTo(ChronoUnit.SECONDS))
-                .append("\">").append(SHOWN_TIME.format(finished)).append("</time> after ")
+                .append("\">").append(ShownTime.of(finished)).append("</time> after ")
                 .append(escape(seconds(took))).append("</p>\n");
         totals(html, totals, rows.size(), columnList.size());
         html.append("<label class=\"filter\"><input type=\"checkbox\" id=\"only-not-green\"> Show only what is not green</label>\n")

@@ -2,6 +2,7 @@ package dev.infrajunit.monitor.http;
 
 import static dev.infrajunit.monitor.http.Html.escape;
 
+import dev.infrajunit.engine.report.ShownTime;
 import dev.infrajunit.monitor.run.CheckKey;
 import dev.infrajunit.monitor.run.Result;
 import dev.infrajunit.monitor.state.CheckState;
@@ -9,8 +10,6 @@ import dev.infrajunit.monitor.state.MonitorState;
 import dev.infrajunit.monitor.state.State;
 import dev.infrajunit.monitor.state.TrackedCheck;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -29,7 +28,6 @@ final class StatusPage {
     /** A check without a host gets this row. */
     static final String NO_HOST = "(no host)";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private StatusPage() {
     }
@@ -69,7 +67,7 @@ final class StatusPage {
         totals(page, state);
         page.append("<p id=\"cycle\">");
         if (state.lastCycleEnd().isPresent()) {
-            page.append("Cycle ").append(state.cycle()).append(" ended ").append(TIME.format(state.lastCycleEnd().get()))
+            page.append("Cycle ").append(state.cycle()).append(" ended ").append(ShownTime.of(state.lastCycleEnd().get()))
                     .append(" (took ").append(String.format(Locale.ROOT, "%.1f", state.lastCycleDuration().toMillis() / 1000.0))
                     .append(" s)");
         } else {
@@ -135,8 +133,8 @@ final class StatusPage {
 
     private static void cell(StringBuilder page, String spec, String check, String host, CheckState state) {
         Shown shown = Shown.of(state);
-        String since = state.failingSince().map(time -> "failing since " + TIME.format(time))
-                .orElse("since " + TIME.format(state.lastStateChange()));
+        String since = state.failingSince().map(time -> "failing since " + ShownTime.of(time))
+                .orElse("since " + ShownTime.of(state.lastStateChange()));
         page.append("<td class=\"cell ").append(shown.cssClass()).append("\" data-spec=\"").append(escape(spec))
                 .append("\" data-check=\"").append(escape(check)).append("\" data-host=\"").append(escape(host))
                 .append("\" title=\"").append(escape(state.message().isEmpty() ? shown.words : state.message()))
