@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,12 +97,10 @@ final class BareSshjLoop {
         return scripts;
     }
 
-    /** Writes the run's command lines for {@link #main} to read. */
+    /** Writes the run's command lines (a serializable map of serializable lists) for {@link #main} to read. */
     static void write(Map<String, List<String>> commands, Path file) throws IOException {
-        Map<String, List<String>> copy = new HashMap<>();
-        commands.forEach((host, lines) -> copy.put(host, new ArrayList<>(lines)));
         try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(file))) {
-            out.writeObject(copy);
+            out.writeObject(commands);
         }
     }
 
